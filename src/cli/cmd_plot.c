@@ -1,0 +1,2 @@
+#include "cli/cli.h"
+int mh_cmd_plot(int argc, char **argv) { (void)argc; (void)argv; return 1; }

@@ -1,0 +1,133 @@
+/*
+ * gut.c - oral carbohydrate absorption (physio layer).
+ *
+ * Dalla Man, Camilleri, Cobelli 2006 IEEE TBME 53:2472 and Dalla Man, Rizza,
+ * Cobelli 2007: a two-compartment stomach (solid Qsto1, triturated Qsto2) and
+ * a gut compartment Qgut, all in mg of glucose:
+ *   dQsto1/dt = -kgri Qsto1                     (+ D at ingestion)
+ *   dQsto2/dt = -kempt(Qsto) Qsto2 + kgri Qsto1
+ *   dQgut/dt  = -kabs Qgut + kempt(Qsto) Qsto2
+ *   Ra        = f kabs Qgut / BW                                [mg/kg/min]
+ * Gastric emptying slows as the stomach empties below the meal load D:
+ *   kempt(Qsto) = kmin + (kmax - kmin)/2 { tanh[a (Qsto - b D)] - tanh[c' (Qsto - d D)] + 2 }
+ *   a = 5 / (2 D (1 - b)),  c' = 5 / (2 D d)
+ * D is the stomach content right after the latest ingestion (several meals in a
+ * row sum, as in the UVA/Padova simulator's handling of consecutive meals).
+ */
+#include <math.h>
+
+#include "physio/module.h"
+#include "physio/registry.h"
+
+#define MODULE_NAME "gut"
+
+#define STATES(X)                                                                                \
+    X(QSTO1, "qsto1", "mg", 1e4, MH_FAST, "Qsto1: solid glucose in the stomach")              \
+    X(QSTO2, "qsto2", "mg", 1e4, MH_FAST, "Qsto2: triturated glucose in the stomach")         \
+    X(QGUT, "qgut", "mg", 1e4, MH_FAST, "Qgut: glucose in the intestine")
+
+#define PARAMS(X)                                                                                \
+    X(KMAX, "kmax", "1/min", 0.0558, 0.01, 0.2, 0.3, MH_SRC_DALLA_MAN_2007,                    \
+      "maximal rate constant of gastric emptying")                                            \
+    X(KMIN, "kmin", "1/min", 0.0080, 0.001, 0.05, 0.3, MH_SRC_DALLA_MAN_2007,                  \
+      "minimal rate constant of gastric emptying")                                            \
+    X(KGRI, "kgri", "1/min", 0.0558, 0.01, 0.2, 0.3, MH_SRC_DALLA_MAN_2007 " (kgri = kmax)",    \
+      "rate of grinding (solid to triturated)")                                               \
+    X(KABS, "kabs", "1/min", 0.057, 0.005, 0.5, 0.3, MH_SRC_DALLA_MAN_2007,                    \
+      "rate constant of intestinal absorption")                                               \
+    X(F, "f", "1", 0.90, 0.5, 1.0, 0.05, MH_SRC_DALLA_MAN_2007,                                \
+      "fraction of intestinal absorption that appears in plasma")                             \
+    X(B, "b", "1", 0.82, 0.5, 0.95, 0.1, MH_SRC_DALLA_MAN_2007,                                \
+      "fraction of the load at which emptying has fallen halfway to kmin")                    \
+    X(D, "d", "1", 0.010, 0.001, 0.3, 0.3, MH_SRC_DALLA_MAN_2007 " (c in the 2007 table)",      \
+      "fraction of the load at which emptying is back halfway to kmax")
+
+#define FLUXES(X)                                                                                \
+    X(RA, "ra", "mg/kg/min", MH_POOL_NONE, MH_POOL_GLUCOSE,                                    \
+      "rate of appearance of meal glucose in plasma")                                         \
+    X(EMPTYING, "gastric_emptying", "mg/min", MH_POOL_NONE, MH_POOL_NONE,                      \
+      "stomach to intestine transfer, kempt Qsto2")
+
+#define OUTPUTS(X)                                                                               \
+    X(RA_MEAL, "ra_meal_mg_kg_min", "mg/kg/min", "rate of appearance of meal glucose in plasma") \
+    X(STOMACH_G, "stomach_glucose_g", "g", "carbohydrate (as glucose) still in the stomach")
+
+enum { STATES(MH_ENUM_ID) N_STATES };
+enum { PARAMS(MH_ENUM_ID) N_PARAMS };
+enum { FLUXES(MH_ENUM_ID) N_FLUXES };
+enum { OUTPUTS(MH_ENUM_ID) N_OUTPUTS };
+
+static const mh_state_def states[] = {STATES(MH_STATE_ROW)};
+static const mh_param_def params[] = {PARAMS(MH_PARAM_ROW)};
+static const mh_flux_def fluxes[] = {FLUXES(MH_FLUX_ROW)};
+static const mh_output_def outputs[] = {OUTPUTS(MH_OUTPUT_ROW)};
+
+/* kempt(Qsto) of Dalla Man 2006; with nothing eaten yet the stomach empties at kmax. */
+static double emptying_rate(const double *p, double qsto, double load_mg)
+{
+    if (load_mg <= 0.0)
+        return p[KMAX];
+    double a = 5.0 / (2.0 * load_mg * (1.0 - p[B]));
+    double c = 5.0 / (2.0 * load_mg * p[D]);
+    return p[KMIN] + 0.5 * (p[KMAX] - p[KMIN]) *
+                         (tanh(a * (qsto - p[B] * load_mg)) - tanh(c * (qsto - p[D] * load_mg)) +
+                          2.0);
+}
+
+static void fluxes_fn(const mh_module_ctx *c, double *f)
+{
+    const double *x = c->x, *p = c->p;
+    double qsto = x[QSTO1] + x[QSTO2];
+    f[EMPTYING] = emptying_rate(p, qsto, c->in->meal_load_mg) * x[QSTO2];
+    f[RA] = p[F] * p[KABS] * x[QGUT] / c->in->body_weight_kg;
+}
+
+static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
+{
+    const double *x = c->x, *p = c->p;
+    dx[QSTO1] = -p[KGRI] * x[QSTO1];
+    dx[QSTO2] = -f[EMPTYING] + p[KGRI] * x[QSTO1];
+    dx[QGUT] = -p[KABS] * x[QGUT] + f[EMPTYING];
+}
+
+static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
+{
+    out[RA_MEAL] = f[RA];
+    out[STOMACH_G] = (c->x[QSTO1] + c->x[QSTO2]) / 1000.0;
+}
+
+/* Post-absorptive: the gut is empty. */
+static void basal_guess(const double *p, const mh_inputs *in, double *x)
+{
+    (void)p;
+    (void)in;
+    x[QSTO1] = x[QSTO2] = x[QGUT] = 0.0;
+}
+
+/* Ingestion is an impulse into the solid stomach compartment (D delta(t)). */
+static void on_event(const mh_event *ev, const double *p, double *x, mh_inputs *in)
+{
+    (void)p;
+    if (ev->kind != MH_EVENT_MEAL || ev->carbs_g <= 0.0)
+        return;
+    x[QSTO1] += ev->carbs_g * 1000.0;
+    in->meal_load_mg = x[QSTO1] + x[QSTO2];
+}
+
+const mh_module mh_gut_module = {
+    .name = MODULE_NAME,
+    .summary = "gastric emptying and intestinal absorption of meal carbohydrate",
+    .states = states,
+    .n_states = N_STATES,
+    .params = params,
+    .n_params = N_PARAMS,
+    .fluxes = fluxes,
+    .n_fluxes = N_FLUXES,
+    .outputs = outputs,
+    .n_outputs = N_OUTPUTS,
+    .compute_fluxes = fluxes_fn,
+    .compute_derivatives = derivatives,
+    .compute_outputs = compute_outputs,
+    .basal_guess = basal_guess,
+    .on_event = on_event,
+};

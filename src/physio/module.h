@@ -1,0 +1,116 @@
+/*
+ * module.h - what a physiological module is (physio layer).
+ *
+ * A module is one .c file that declares, in tables, its states, parameters,
+ * fluxes and outputs, and supplies two pure functions:
+ *
+ *   publish(ctx, signals)   (optional) signals other modules may read, from its own state;
+ *   fluxes(ctx, f)          fluxes from its own state, its parameters, the shared
+ *                           pools (amounts and concentrations), signals and inputs;
+ *   derivatives(ctx, f, dx) its own state derivatives from its fluxes; here the
+ *                           pools' net rates (pools->rate) are complete and may be read.
+ *
+ * A flux that leaves or enters a shared circulating pool names that pool in its
+ * table row (from_pool / to_pool); the model assembly adds it to the pool's
+ * rate, so no module ever writes another module's state. Both functions run
+ * inside the ODE right-hand side: no allocation, no I/O, no mutable statics.
+ *
+ * Every state is marked fast (minutes to hours: meals, bouts) or slow (days to
+ * years); the solver can freeze or average one class while integrating the
+ * other (MODEL-BRIEF section 2).
+ */
+#ifndef MH_PHYSIO_MODULE_H
+#define MH_PHYSIO_MODULE_H
+
+#include "myohep/myohep.h"
+#include "physio/shared.h"
+
+typedef enum mh_timescale { MH_FAST, MH_SLOW } mh_timescale;
+
+typedef struct mh_state_def {
+    const char *name;
+    const char *unit;
+    double scale;           /* typical magnitude: absolute tolerance = rtol x scale */
+    mh_timescale timescale;
+    const char *description;
+} mh_state_def;
+
+/* Parameters use the public mh_param_info; `name` is the full "module.symbol". */
+typedef mh_param_info mh_param_def;
+
+typedef struct mh_flux_def {
+    const char *name;
+    const char *unit;
+    mh_pool from_pool; /* MH_POOL_NONE: from this module's own states or from outside */
+    mh_pool to_pool;   /* MH_POOL_NONE: into this module's own states or out of the body */
+    const char *description;
+} mh_flux_def;
+
+/* Outputs use the public mh_var_info: name with its unit, unit, description. */
+typedef mh_var_info mh_output_def;
+
+/* Exogenous inputs: piecewise constant, changed only at events (never in the RHS). */
+typedef struct mh_inputs {
+    double body_weight_kg;
+    double meal_load_mg; /* gut: stomach content right after the last ingestion (D) */
+} mh_inputs;
+
+/* A discrete event applied between integration segments. */
+typedef enum mh_event_kind { MH_EVENT_MEAL } mh_event_kind;
+
+typedef struct mh_event {
+    double time_min;
+    mh_event_kind kind;
+    double carbs_g;
+} mh_event;
+
+typedef struct mh_module_ctx {
+    double t_min;
+    const double *x;        /* this module's states */
+    const double *p;        /* this module's parameters */
+    const mh_shared *shared; /* circulating pools and published signals */
+    const mh_inputs *in;
+} mh_module_ctx;
+
+typedef struct mh_module {
+    const char *name;
+    const char *summary;
+    const mh_state_def *states;
+    int n_states;
+    const mh_param_def *params;
+    int n_params;
+    const mh_flux_def *fluxes;
+    int n_fluxes;
+    const mh_output_def *outputs;
+    int n_outputs;
+    void (*publish)(const mh_module_ctx *c, double *signals); /* may be NULL */
+    void (*compute_fluxes)(const mh_module_ctx *c, double *f);
+    void (*compute_derivatives)(const mh_module_ctx *c, const double *f, double *dx);
+    /* Outputs in reporting units, from state, fluxes and pools (may be NULL when n_outputs 0). */
+    void (*compute_outputs)(const mh_module_ctx *c, const double *f, double *out);
+    /* A first guess of the post-absorptive state; the solver settles it exactly. */
+    void (*basal_guess)(const double *p, const mh_inputs *in, double *x);
+    /* React to an event by changing its own states or inputs (may be NULL). */
+    void (*on_event)(const mh_event *ev, const double *p, double *x, mh_inputs *in);
+} mh_module;
+
+#define MH_COUNT(table) ((int)(sizeof(table) / sizeof((table)[0])))
+
+/* Helpers for the X-macro tables every module file declares. A module defines
+ * MODULE_NAME before using MH_PARAM_ROW so parameter names read "module.symbol".
+ *   STATES(X):  X(ENUM, "name", "unit", typical scale, MH_FAST|MH_SLOW, "description")
+ *   PARAMS(X):  X(ENUM, "symbol", "unit", default, lower, upper, population cv, "source", "description")
+ *   FLUXES(X):  X(ENUM, "name", "unit", from pool, to pool, "description")
+ *   OUTPUTS(X): X(ENUM, "name", "unit", "description")                                      */
+#define MH_ENUM_ID(id, ...) id,
+#define MH_STATE_ROW(id, name, unit, scale, timescale, desc) {name, unit, scale, timescale, desc},
+#define MH_PARAM_ROW(id, sym, unit, value, lower, upper, cv, source, desc)                       \
+    {MODULE_NAME "." sym, unit, value, lower, upper, cv, source, desc},
+#define MH_FLUX_ROW(id, name, unit, from, to, desc) {name, unit, from, to, desc},
+#define MH_OUTPUT_ROW(id, name, unit, desc) {name, unit, desc},
+
+/* Sources cited by several modules (docs/MODEL.md lists them in full). */
+#define MH_SRC_DALLA_MAN_2007 "Dalla Man, Rizza, Cobelli 2007 IEEE TBME 54:1740, Table 1 normal subjects"
+#define MH_CV_ASSUMED 0.25 /* placeholder CV until a population study calibrates it (issue 5) */
+
+#endif

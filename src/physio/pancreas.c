@@ -1,0 +1,115 @@
+/*
+ * pancreas.c - beta-cell insulin secretion into the portal vein (physio layer).
+ *
+ * Dalla Man, Rizza, Cobelli 2007, secretion subsystem (after Toffolo 1995):
+ *   dY/dt   = -alpha [Y - beta (G - h)]     if beta (G - h) >= -Sb
+ *           = -alpha Y - alpha Sb           otherwise          [pmol/kg/min per min]
+ *   Spo     = Y + K dG/dt + Sb  if dG/dt > 0,  Y + Sb otherwise   [pmol/kg/min]
+ *   dIpo/dt = -gamma Ipo + Spo                                    [pmol/kg/min]
+ *   S       = gamma Ipo       (secretion reaching the liver)      [pmol/kg/min]
+ * Y is the static (glucose level) provision of new insulin, K dG/dt the dynamic
+ * (rate of rise) release; h is the glucose threshold, set to the cohort's basal
+ * glucose. dG/dt is the plasma glucose rate assembled from every module's
+ * fluxes, which is why it is read in derivatives(), where pool rates are complete.
+ */
+#include "physio/module.h"
+#include "physio/registry.h"
+
+#define MODULE_NAME "pancreas"
+
+#define STATES(X)                                                                                \
+    X(Y, "y", "pmol/kg/min", 1.0, MH_FAST, "Y: static secretion above basal")                 \
+    X(IPO, "ipo", "pmol/kg", 3.0, MH_FAST, "Ipo: insulin in the portal vein")
+
+#define PARAMS(X)                                                                                \
+    X(ALPHA, "alpha", "1/min", 0.10, 0.005, 0.5, 0.3,                                         \
+      "calibrated: full model to the Dalla Man 2007 mean insulin peak time (Table 1: 0.050)",  \
+      "delay between glucose and static secretion")                                           \
+    X(BETA, "beta", "pmol/kg/min per mg/dL", 0.11, 0.01, 1.0, 0.4, MH_SRC_DALLA_MAN_2007,      \
+      "static beta-cell responsivity to glucose")                                             \
+    X(K, "K", "pmol/kg per mg/dL", 2.30, 0.1, 10.0, 0.4, MH_SRC_DALLA_MAN_2007,                \
+      "dynamic beta-cell responsivity to the rate of rise of glucose")                        \
+    X(GAMMA, "gamma", "1/min", 0.5, 0.05, 2.0, 0.2, MH_SRC_DALLA_MAN_2007,                     \
+      "transfer rate from portal vein to liver")                                              \
+    X(H, "h", "mg/dL", 91.76, 60.0, 130.0, 0.1,                                                \
+      MH_SRC_DALLA_MAN_2007 " (h = Gb, cohort basal glucose)", "glucose threshold of secretion") \
+    X(SB, "Sb", "pmol/kg/min", 1.544, 0.3, 6.0, 0.3,                                           \
+      "derived from " MH_SRC_DALLA_MAN_2007                                                   \
+      " basal relations: Sb = (m1 + m30) Ilb - m2 Ipb with HEb 0.6, Ib 25.49 pmol/L",         \
+      "basal insulin secretion")
+
+#define FLUXES(X)                                                                                \
+    X(SECRETION, "insulin_secretion", "pmol/kg/min", MH_POOL_NONE, MH_POOL_INSULIN_LIVER,     \
+      "S = gamma Ipo: insulin delivered from the portal vein to the liver")
+
+#define OUTPUTS(X)                                                                               \
+    X(SECRETION_OUT, "insulin_secretion_pmol_kg_min", "pmol/kg/min",                           \
+      "insulin secretion reaching the liver")
+
+enum { STATES(MH_ENUM_ID) N_STATES };
+enum { PARAMS(MH_ENUM_ID) N_PARAMS };
+enum { FLUXES(MH_ENUM_ID) N_FLUXES };
+enum { OUTPUTS(MH_ENUM_ID) N_OUTPUTS };
+
+static const mh_state_def states[] = {STATES(MH_STATE_ROW)};
+static const mh_param_def params[] = {PARAMS(MH_PARAM_ROW)};
+static const mh_flux_def fluxes[] = {FLUXES(MH_FLUX_ROW)};
+static const mh_output_def outputs[] = {OUTPUTS(MH_OUTPUT_ROW)};
+
+static void publish(const mh_module_ctx *c, double *signals)
+{
+    signals[MH_SIGNAL_PORTAL_INSULIN] = c->x[IPO];
+    signals[MH_SIGNAL_INSULIN_SECRETION] = c->p[GAMMA] * c->x[IPO];
+}
+
+static void compute_fluxes(const mh_module_ctx *c, double *f)
+{
+    f[SECRETION] = c->p[GAMMA] * c->x[IPO];
+}
+
+static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
+{
+    const double *x = c->x, *p = c->p;
+    double glucose = c->shared->conc[MH_POOL_GLUCOSE];
+    double glucose_rise = c->shared->conc_rate[MH_POOL_GLUCOSE]; /* mg/dL/min */
+    double drive = p[BETA] * (glucose - p[H]);
+    if (drive >= -p[SB])
+        dx[Y] = -p[ALPHA] * (x[Y] - drive);
+    else
+        dx[Y] = -p[ALPHA] * x[Y] - p[ALPHA] * p[SB];
+    double release = x[Y] + p[SB];
+    if (glucose_rise > 0.0)
+        release += p[K] * glucose_rise;
+    dx[IPO] = -f[SECRETION] + release;
+}
+
+static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
+{
+    (void)c;
+    out[SECRETION_OUT] = f[SECRETION];
+}
+
+static void basal_guess(const double *p, const mh_inputs *in, double *x)
+{
+    (void)in;
+    x[Y] = 0.0;
+    x[IPO] = p[SB] / p[GAMMA];
+}
+
+const mh_module mh_pancreas_module = {
+    .name = MODULE_NAME,
+    .summary = "insulin secretion: static and dynamic beta-cell response to glucose",
+    .states = states,
+    .n_states = N_STATES,
+    .params = params,
+    .n_params = N_PARAMS,
+    .fluxes = fluxes,
+    .n_fluxes = N_FLUXES,
+    .outputs = outputs,
+    .n_outputs = N_OUTPUTS,
+    .publish = publish,
+    .compute_fluxes = compute_fluxes,
+    .compute_derivatives = derivatives,
+    .compute_outputs = compute_outputs,
+    .basal_guess = basal_guess,
+};

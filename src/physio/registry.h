@@ -1,0 +1,27 @@
+/*
+ * registry.h - the list of physiological modules (physio layer).
+ *
+ * Adding a module: write its file, declare it here, add one line to registry.c.
+ * The circulation module comes first: it owns the shared pools.
+ */
+#ifndef MH_PHYSIO_REGISTRY_H
+#define MH_PHYSIO_REGISTRY_H
+
+#include "physio/module.h"
+
+extern const mh_module mh_circulation_module;
+extern const mh_module mh_gut_module;
+extern const mh_module mh_pancreas_module;
+extern const mh_module mh_liver_module;
+extern const mh_module mh_muscle_module;
+extern const mh_module mh_kidney_module;
+extern const mh_module mh_brain_module;
+
+extern const mh_module *const mh_modules[];
+extern const int mh_module_count;
+
+/* Pool concentrations from amounts, with the circulation module's parameters. */
+void mh_circulation_concentrations(const double *circulation_params, const double *amount,
+                                   double *conc);
+
+#endif

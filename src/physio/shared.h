@@ -1,0 +1,59 @@
+/*
+ * shared.h - what modules share: circulating pools and published signals (physio layer).
+ *
+ * Pools are mass compartments several modules exchange with (plasma glucose,
+ * plasma insulin, hepatic insulin). Each module reads their amounts and
+ * concentrations and moves mass through the fluxes of its flux table, whose
+ * rows name the pools involved; the model assembly adds them to pool rates.
+ * The circulation module owns the pool states and their volumes.
+ *
+ * Signals are read-only values one module publishes from its own state (for
+ * example portal-vein insulin, which the pancreas owns and the liver senses).
+ * A module never reads another module's state directly.
+ *
+ *   pool:   X(ENUM, name, amount unit, concentration unit, description)
+ *   signal: X(ENUM, name, unit, owner module, description)
+ */
+#ifndef MH_PHYSIO_SHARED_H
+#define MH_PHYSIO_SHARED_H
+
+#define MH_POOL_LIST(X)                                                                          \
+    X(GLUCOSE, glucose_plasma, "mg/kg", "mg/dL",                                               \
+      "glucose in plasma and rapidly equilibrating tissues (Dalla Man Gp)")                    \
+    X(INSULIN, insulin_plasma, "pmol/kg", "pmol/L", "insulin in plasma (Dalla Man Ip)")        \
+    X(INSULIN_LIVER, insulin_liver, "pmol/kg", "pmol/kg",                                      \
+      "insulin in the liver (Dalla Man Il)")
+
+#define MH_SIGNAL_LIST(X)                                                                        \
+    X(PORTAL_INSULIN, portal_insulin, "pmol/kg", "pancreas",                                   \
+      "insulin in the portal vein (Dalla Man Ipo)")                                            \
+    X(INSULIN_SECRETION, insulin_secretion, "pmol/kg/min", "pancreas",                         \
+      "insulin secretion reaching the liver (Dalla Man S)")
+
+typedef enum mh_pool {
+    MH_POOL_NONE = -1,
+#define MH_POOL_ENUM(id, name, amount_unit, conc_unit, description) MH_POOL_##id,
+    MH_POOL_LIST(MH_POOL_ENUM)
+#undef MH_POOL_ENUM
+        MH_POOL_COUNT
+} mh_pool;
+
+typedef enum mh_signal {
+#define MH_SIGNAL_ENUM(id, name, unit, owner, description) MH_SIGNAL_##id,
+    MH_SIGNAL_LIST(MH_SIGNAL_ENUM)
+#undef MH_SIGNAL_ENUM
+        MH_SIGNAL_COUNT
+} mh_signal;
+
+typedef struct mh_shared {
+    double amount[MH_POOL_COUNT]; /* pool amounts, amount unit */
+    double conc[MH_POOL_COUNT];   /* pool concentrations, concentration unit */
+    double rate[MH_POOL_COUNT];      /* d amount/dt per min; complete only in derivatives() */
+    double conc_rate[MH_POOL_COUNT]; /* d conc/dt per min; complete only in derivatives() */
+    double signal[MH_SIGNAL_COUNT];
+} mh_shared;
+
+const char *mh_pool_name(mh_pool pool);
+const char *mh_pool_amount_unit(mh_pool pool);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * plot.h - time-course figures (plotting layer; the only user of cairo).
+ *
+ * One figure holds panels stacked vertically that share the time axis. The
+ * same drawing code writes PNG, SVG and PDF; the format comes from the output
+ * path's extension. Times enter in minutes and are shown in hours when the
+ * whole figure spans at most 72 h, in days otherwise. Values are plotted in
+ * the unit the caller names; nothing is converted here.
+ */
+#ifndef MH_PLOT_PLOT_H
+#define MH_PLOT_PLOT_H
+
+#include <stddef.h>
+
+#include "myohep/myohep.h"
+
+typedef struct mh_plot_panel {
+    const char *name;        /* variable name, e.g. "glucose_mmol_l" */
+    const char *unit;        /* e.g. "mmol/L"; y-axis label reads "name (unit)" */
+    const double *t_min;     /* x values in minutes */
+    const double *y;
+    size_t n;
+    /* optional reference data drawn as points with vertical error bars (NULL/0 when none) */
+    const double *ref_t_min, *ref_y, *ref_low, *ref_high; /* ref_low/ref_high may be NULL */
+    size_t n_ref;
+    /* optional horizontal band (target range) shaded behind the line */
+    int has_band;
+    double band_low, band_high;
+    /* optional vertical window (e.g. the time window a check reads) shaded lightly */
+    int has_window;
+    double window_from_min, window_to_min;
+} mh_plot_panel;
+
+/* Writes one figure with the panels stacked vertically, sharing the time axis.
+ * The format follows the extension of `path`: .png, .svg or .pdf (any case);
+ * anything else is MH_ERR_INVALID. `title` may be NULL. Non-finite values are
+ * skipped (the line breaks there). Errors: MH_ERR_INVALID for a panel with no
+ * points, inconsistent arguments or a band/window given upside down; MH_ERR_IO
+ * when cairo cannot render or write.
+ * Atomic: render to mh_atomic_temp_name(path) then rename(); on any failure
+ * nothing is left at path. */
+mh_status mh_plot_write(const char *path, const char *title, const mh_plot_panel *panels,
+                        int n_panels, mh_error *err);
+
+#endif

@@ -1,0 +1,872 @@
+/*
+ * scenario.c - reading and validating scenario files (scenario layer).
+ *
+ * The contract is ../shared/design/SCENARIO.md. Every key it lists is parsed
+ * and validated here; keys whose physiology does not exist yet are validated
+ * in full and then rejected as "not supported yet", never ignored. Values out
+ * of range cite the allowed range; unknown keys suggest the nearest known one.
+ */
+#include "scenario/scenario.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/file.h"
+#include "core/suggest.h"
+#include "core/units.h"
+#include "model/catalog.h"
+#include "scenario/yaml.h"
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+enum { MAX_EVENTS = 100000, MAX_VARS = 256 };
+
+/* Subject limits: adults only; bounds wide enough for any real adult. */
+static const double AGE_MIN = 18, AGE_MAX = 110, HEIGHT_MIN = 120, HEIGHT_MAX = 230;
+static const double WEIGHT_MIN = 30, WEIGHT_MAX = 250, BMI_MIN = 12, BMI_MAX = 70;
+static const double MAX_DURATION_MIN = 100.0 * MH_MIN_PER_YEAR;
+
+static const char *const messengers[] = {"il6",       "irisin",    "fgf21", "adiponectin", "follistatin",
+                                         "myostatin", "ccl2",      "adm",   "igf1"};
+static const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "daily"};
+
+double mh_weight_stable_kcal_per_day(mh_sex sex, double age_y, double height_cm,
+                                     double weight_kg)
+{
+    /* Mifflin et al. 1990 Am J Clin Nutr 51:241; PAL 1.55 (FAO/WHO/UNU 2004, light activity). */
+    double ree = 10.0 * weight_kg + 6.25 * height_cm - 5.0 * age_y + (sex == MH_SEX_MALE ? 5.0 : -161.0);
+    return 1.55 * ree;
+}
+
+double mh_default_every_min(double duration_min)
+{
+    if (duration_min <= 3.0 * MH_MIN_PER_DAY)
+        return 5.0;
+    if (duration_min <= 60.0 * MH_MIN_PER_DAY)
+        return 60.0;
+    return MH_MIN_PER_DAY;
+}
+
+/* ---- subject ---------------------------------------------------------------- */
+
+static mh_status read_genotype(mh_yaml *y, struct fy_node *node)
+{
+    static const char *const keys[] = {"PNPLA3", "TM6SF2"};
+    static const char *const pnpla3[] = {"CC", "CG", "GG"};
+    static const char *const tm6sf2[] = {"CC", "CT", "TT"};
+    struct fy_node *v[COUNT(keys)];
+    mh_status st = mh_yaml_map(y, node, "genotype", keys, COUNT(keys), v, NULL);
+    int choice;
+    if (st == MH_OK && v[0])
+        st = mh_yaml_choice(y, v[0], "PNPLA3", pnpla3, COUNT(pnpla3), &choice);
+    if (st == MH_OK && v[1])
+        st = mh_yaml_choice(y, v[1], "TM6SF2", tm6sf2, COUNT(tm6sf2), &choice);
+    return st;
+}
+
+static mh_status read_subject(mh_yaml *y, struct fy_node *node, mh_scenario *s)
+{
+    enum { SEX, AGE, HEIGHT, WEIGHT, BODY_FAT, LIVER_FAT, VO2MAX, GENOTYPE, N };
+    static const char *const keys[N] = {"sex",          "age_y",         "height_cm",
+                                        "weight_kg",    "body_fat_pct",  "liver_fat_pct",
+                                        "vo2max_ml_kg_min", "genotype"};
+    static const char *const sexes[] = {"male", "female"};
+    struct fy_node *v[N], *k[N];
+    mh_status st = mh_yaml_map(y, node, "subject", keys, N, v, k);
+    int sex = 0;
+    double unused;
+    if (st == MH_OK && v[SEX] && (st = mh_yaml_choice(y, v[SEX], "sex", sexes, 2, &sex)) == MH_OK)
+        s->subject.sex = sex == 0 ? MH_SEX_MALE : MH_SEX_FEMALE;
+    if (st == MH_OK && v[AGE])
+        st = mh_yaml_number(y, v[AGE], "age_y", AGE_MIN, AGE_MAX, "years", &s->subject.age_y);
+    if (st == MH_OK && v[HEIGHT])
+        st = mh_yaml_number(y, v[HEIGHT], "height_cm", HEIGHT_MIN, HEIGHT_MAX, "cm",
+                            &s->subject.height_cm);
+    if (st == MH_OK && v[WEIGHT])
+        st = mh_yaml_number(y, v[WEIGHT], "weight_kg", WEIGHT_MIN, WEIGHT_MAX, "kg",
+                            &s->subject.weight_kg);
+    if (st == MH_OK && v[BODY_FAT])
+        st = mh_yaml_number(y, v[BODY_FAT], "body_fat_pct", 3, 70, "%", &unused);
+    if (st == MH_OK && v[LIVER_FAT])
+        st = mh_yaml_number(y, v[LIVER_FAT], "liver_fat_pct", 0, 60, "%", &unused);
+    if (st == MH_OK && v[VO2MAX])
+        st = mh_yaml_number(y, v[VO2MAX], "vo2max_ml_kg_min", 8, 95, "mL/kg/min", &unused);
+    if (st == MH_OK && v[GENOTYPE])
+        st = read_genotype(y, v[GENOTYPE]);
+    if (st != MH_OK)
+        return st;
+    double h = s->subject.height_cm / 100.0, bmi = s->subject.weight_kg / (h * h);
+    if (bmi < BMI_MIN || bmi > BMI_MAX)
+        return mh_yaml_fail(y, v[WEIGHT] ? v[WEIGHT] : (v[HEIGHT] ? v[HEIGHT] : node),
+                            MH_ERR_INVALID,
+                            "impossible subject: BMI %.1f kg/m^2 from weight %g kg and height %g cm "
+                            "(allowed %g to %g kg/m^2)",
+                            bmi, s->subject.weight_kg, s->subject.height_cm, BMI_MIN, BMI_MAX);
+    static const char *const later[] = {"subject.body_fat_pct", "subject.liver_fat_pct",
+                                        "subject.vo2max_ml_kg_min", "subject.genotype"};
+    for (int i = BODY_FAT; i <= GENOTYPE; i++)
+        if (v[i])
+            mh_yaml_unsupported(y, k[i], later[i - BODY_FAT]);
+    return MH_OK;
+}
+
+/* ---- meals and diet ----------------------------------------------------------- */
+
+typedef struct meal_list {
+    int n;
+    double clock[MH_MAX_DAILY_MEALS];
+    double carbs_g[MH_MAX_DAILY_MEALS]; /* < 0: take a share of the diet's daily carbohydrate */
+} meal_list;
+
+/* One meal's content {carbs_g, fat_g, protein_g, fructose_g, alcohol_g}; only carbohydrate
+ * has physiology yet. `at` is accepted when `with_at` (daily meal lists). */
+static mh_status read_meal_content(mh_yaml *y, struct fy_node *node, const char *context,
+                                   bool with_at, double *clock, double *carbs_g)
+{
+    enum { AT, CARBS, FAT, PROTEIN, FRUCTOSE, ALCOHOL, N };
+    static const char *const keys[N] = {"at", "carbs_g", "fat_g", "protein_g", "fructose_g",
+                                        "alcohol_g"};
+    struct fy_node *v[N], *k[N];
+    mh_status st = mh_yaml_map(y, node, context, keys, N, v, k);
+    if (st != MH_OK)
+        return st;
+    if (v[AT] && !with_at)
+        return mh_yaml_fail(y, k[AT], MH_ERR_PARSE,
+                            "unknown key 'at' in %s (the event's own 'at' gives the time)",
+                            context);
+    if (with_at) {
+        if (!v[AT])
+            return mh_yaml_fail(y, node, MH_ERR_PARSE, "%s: missing key 'at' (a clock time such as '07:30')",
+                                context);
+        if ((st = mh_yaml_clock(y, v[AT], "at", clock)) != MH_OK)
+            return st;
+    }
+    if (!v[CARBS] && !v[FAT] && !v[PROTEIN] && !v[FRUCTOSE] && !v[ALCOHOL])
+        return mh_yaml_fail(y, node, MH_ERR_PARSE,
+                            "%s: a meal needs at least one of carbs_g, fat_g, protein_g, "
+                            "fructose_g, alcohol_g",
+                            context);
+    *carbs_g = 0.0;
+    if (v[CARBS] && (st = mh_yaml_number(y, v[CARBS], "carbs_g", 0, 1000, "g", carbs_g)) != MH_OK)
+        return st;
+    static const double upper[] = {0, 0, 500, 500, 300, 200};
+    for (int i = FAT; i <= ALCOHOL; i++) {
+        double unused;
+        if (v[i] && (st = mh_yaml_number(y, v[i], keys[i], 0, upper[i], "g", &unused)) != MH_OK)
+            return st;
+    }
+    static const char *const later[] = {"meal fat (fat_g)", "meal protein (protein_g)",
+                                        "meal fructose (fructose_g)", "meal alcohol (alcohol_g)"};
+    for (int i = FAT; i <= ALCOHOL; i++)
+        if (v[i])
+            mh_yaml_unsupported(y, k[i], later[i - FAT]);
+    return MH_OK;
+}
+
+static mh_status read_meal_list(mh_yaml *y, struct fy_node *node, meal_list *meals)
+{
+    mh_status st = mh_yaml_expect_sequence(y, node, "meals");
+    if (st != MH_OK)
+        return st;
+    int n = fy_node_sequence_item_count(node);
+    if (n < 1 || n > MH_MAX_DAILY_MEALS)
+        return mh_yaml_fail(y, node, MH_ERR_INVALID, "meals: expected 1 to %d meals a day, found %d",
+                            MH_MAX_DAILY_MEALS, n);
+    void *iter = NULL;
+    struct fy_node *item;
+    meals->n = 0;
+    while ((item = fy_node_sequence_iterate(node, &iter))) {
+        int i = meals->n;
+        if (fy_node_get_type(item) == FYNT_MAPPING) {
+            st = read_meal_content(y, item, "meal", true, &meals->clock[i], &meals->carbs_g[i]);
+        } else {
+            st = mh_yaml_clock(y, item, "meals", &meals->clock[i]);
+            meals->carbs_g[i] = -1.0;
+        }
+        if (st != MH_OK)
+            return st;
+        if (i > 0 && meals->clock[i] <= meals->clock[i - 1])
+            return mh_yaml_fail(y, item, MH_ERR_INVALID,
+                                "meals must be in clock order without repeats: %02d:%02d comes "
+                                "after %02d:%02d",
+                                (int)meals->clock[i] / 60, (int)meals->clock[i] % 60,
+                                (int)meals->clock[i - 1] / 60, (int)meals->clock[i - 1] % 60);
+        meals->n++;
+    }
+    return MH_OK;
+}
+
+/* Daily meals from a diet (or a top-level explicit meal list when diet is NULL). */
+static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top_meals,
+                           mh_scenario *s)
+{
+    enum { ENERGY, CHANGE, CARBS, FAT, PROTEIN, FRUCTOSE, ALCOHOL, PATTERN, MEALS, PRESET, N };
+    static const char *const keys[N] = {
+        "energy_kcal_per_day", "energy_change_kcal_per_day", "carbs_pct",  "fat_pct",
+        "protein_g_per_kg",    "fructose_g_per_day",         "alcohol_g_per_day", "pattern",
+        "meals",               "preset"};
+    static const char *const patterns[] = {"western", "mediterranean", "custom"};
+    static const double pattern_carbs_pct[] = {50.0, 42.0, -1.0}; /* custom: carbs_pct required */
+    static const char *const presets[] = {"chow", "hfd60"};
+    struct fy_node *v[N] = {0}, *k[N] = {0};
+    mh_status st = MH_OK;
+    if (diet && (st = mh_yaml_map(y, diet, "diet", keys, N, v, k)) != MH_OK)
+        return st;
+    if (diet && top_meals && v[MEALS])
+        return mh_yaml_fail(y, top_meals, MH_ERR_INVALID,
+                            "meals are given twice: in diet.meals and in the top-level meals");
+    double energy = mh_weight_stable_kcal_per_day(s->subject.sex, s->subject.age_y,
+                                                  s->subject.height_cm, s->subject.weight_kg);
+    double change = 0.0, carbs_pct = 50.0, unused;
+    int pattern = 0, preset;
+    if (v[ENERGY] && v[CHANGE])
+        return mh_yaml_fail(y, k[CHANGE], MH_ERR_INVALID,
+                            "give either energy_kcal_per_day or energy_change_kcal_per_day, not both");
+    if (v[ENERGY] &&
+        (st = mh_yaml_number(y, v[ENERGY], "energy_kcal_per_day", 500, 8000, "kcal/day", &energy)) != MH_OK)
+        return st;
+    if (v[CHANGE] && (st = mh_yaml_number(y, v[CHANGE], "energy_change_kcal_per_day", -3000, 3000,
+                                          "kcal/day", &change)) != MH_OK)
+        return st;
+    if (v[PATTERN] && (st = mh_yaml_choice(y, v[PATTERN], "pattern", patterns, 3, &pattern)) != MH_OK)
+        return st;
+    carbs_pct = pattern_carbs_pct[pattern];
+    if (v[CARBS] && (st = mh_yaml_number(y, v[CARBS], "carbs_pct", 0, 100, "%", &carbs_pct)) != MH_OK)
+        return st;
+    double fat_pct = 0.0;
+    if (v[FAT] && (st = mh_yaml_number(y, v[FAT], "fat_pct", 0, 100, "%", &fat_pct)) != MH_OK)
+        return st;
+    if (v[FAT] && carbs_pct + fat_pct > 100.0)
+        return mh_yaml_fail(y, v[FAT], MH_ERR_INVALID,
+                            "carbs_pct + fat_pct = %g %% exceeds 100 %% of energy",
+                            carbs_pct + fat_pct);
+    if (v[PROTEIN] && (st = mh_yaml_number(y, v[PROTEIN], "protein_g_per_kg", 0.2, 4.0, "g/kg/day",
+                                           &unused)) != MH_OK)
+        return st;
+    if (v[FRUCTOSE] && (st = mh_yaml_number(y, v[FRUCTOSE], "fructose_g_per_day", 0, 400, "g/day",
+                                            &unused)) != MH_OK)
+        return st;
+    if (v[ALCOHOL] && (st = mh_yaml_number(y, v[ALCOHOL], "alcohol_g_per_day", 0, 300, "g/day",
+                                           &unused)) != MH_OK)
+        return st;
+    if (v[PRESET] && (st = mh_yaml_choice(y, v[PRESET], "preset", presets, 2, &preset)) != MH_OK)
+        return st;
+    if (v[PRESET])
+        mh_yaml_unsupported(y, k[PRESET], "diet.preset (mouse diets)");
+    meal_list meals = {.n = 3, .clock = {7.5 * 60, 12.5 * 60, 19.0 * 60}, .carbs_g = {-1, -1, -1}};
+    struct fy_node *meal_node = v[MEALS] ? v[MEALS] : top_meals;
+    if (meal_node && (st = read_meal_list(y, meal_node, &meals)) != MH_OK)
+        return st;
+    int shared = 0;
+    for (int i = 0; i < meals.n; i++)
+        shared += meals.carbs_g[i] < 0.0;
+    if (!diet && shared > 0)
+        return mh_yaml_fail(y, top_meals, MH_ERR_INVALID,
+                            "top-level meals need their content ({at: '07:30', carbs_g: 60}); "
+                            "clock times alone need a diet to split");
+    if (diet && shared == 0 && (v[ENERGY] || v[CHANGE] || v[CARBS] || v[PATTERN]))
+        return mh_yaml_fail(y, k[v[ENERGY] ? ENERGY : v[CHANGE] ? CHANGE : v[CARBS] ? CARBS : PATTERN],
+                            MH_ERR_INVALID,
+                            "this diet key has no effect: every meal lists its own content; "
+                            "remove it or give meals as clock times");
+    if (shared > 0 && carbs_pct < 0.0)
+        return mh_yaml_fail(y, v[PATTERN], MH_ERR_INVALID,
+                            "pattern 'custom' needs carbs_pct (share of energy from carbohydrate)");
+    energy += change;
+    if (shared > 0 && energy < 500.0)
+        return mh_yaml_fail(y, v[CHANGE] ? v[CHANGE] : v[ENERGY], MH_ERR_INVALID,
+                            "daily energy intake would be %.0f kcal; at least 500 kcal/day is needed",
+                            energy);
+    double shared_carbs_g = shared > 0 ? energy * carbs_pct / 100.0 / MH_KCAL_PER_G_CARB / shared : 0.0;
+    s->n_daily_meals = meals.n;
+    s->diet_energy_kcal_per_day = energy;
+    for (int i = 0; i < meals.n; i++) {
+        s->daily_meals[i].minute_of_day = meals.clock[i];
+        s->daily_meals[i].carbs_g = meals.carbs_g[i] < 0.0 ? shared_carbs_g : meals.carbs_g[i];
+    }
+    static const char *const later[N] = {[FAT] = "diet.fat_pct",
+                                         [PROTEIN] = "diet.protein_g_per_kg",
+                                         [FRUCTOSE] = "diet.fructose_g_per_day",
+                                         [ALCOHOL] = "diet.alcohol_g_per_day"};
+    for (int i = 0; i < N; i++)
+        if (v[i] && later[i])
+            mh_yaml_unsupported(y, k[i], later[i]);
+    return MH_OK;
+}
+
+/* ---- from/until windows, exercise, interventions -------------------------------- */
+
+static mh_status read_window(mh_yaml *y, struct fy_node *from, struct fy_node *until,
+                             const mh_scenario *s, const char *context, double *start, double *end)
+{
+    mh_status st = MH_OK;
+    *start = 0.0;
+    *end = s->duration_min;
+    if (from && (st = mh_yaml_moment(y, from, "from", start)) != MH_OK)
+        return st;
+    if (until && (st = mh_yaml_moment(y, until, "until", end)) != MH_OK)
+        return st;
+    if (from && until && *end <= *start)
+        return mh_yaml_fail(y, until, MH_ERR_INVALID, "%s: 'until' must come after 'from'", context);
+    if (from && *start >= s->duration_min)
+        return mh_yaml_fail(y, from, MH_ERR_INVALID, "%s: starts at or after the end of the run",
+                            context);
+    return MH_OK;
+}
+
+typedef struct bout {
+    unsigned days; /* bit per weekday, Monday = bit 0; day 0 of a run is a Monday */
+    double start, end, from, until;
+} bout;
+
+static mh_status read_exercise_entry(mh_yaml *y, struct fy_node *node, const mh_scenario *s,
+                                     bout *b)
+{
+    enum { TYPE, DAYS, AT, DURATION, INTENSITY, WORK, REST, FROM, UNTIL, N };
+    static const char *const keys[N] = {"type",     "days", "at",   "duration_min", "intensity",
+                                        "work_min", "rest_min", "from", "until"};
+    static const char *const types[] = {"aerobic", "resistance", "hiit"};
+    struct fy_node *v[N], *k[N];
+    mh_status st = mh_yaml_map(y, node, "exercise entry", keys, N, v, k);
+    if (st != MH_OK)
+        return st;
+    static const char *const required[] = {"type", "days", "at", "duration_min", "intensity"};
+    for (int i = 0; i < 5; i++)
+        if (!v[i])
+            return mh_yaml_fail(y, node, MH_ERR_PARSE, "exercise entry: missing key '%s'", required[i]);
+    int type, day;
+    double duration, intensity, unused;
+    if ((st = mh_yaml_choice(y, v[TYPE], "type", types, 3, &type)) != MH_OK ||
+        (st = mh_yaml_expect_sequence(y, v[DAYS], "days")) != MH_OK)
+        return st;
+    void *iter = NULL;
+    struct fy_node *item;
+    b->days = 0;
+    while ((item = fy_node_sequence_iterate(v[DAYS], &iter))) {
+        if ((st = mh_yaml_choice(y, item, "days", weekdays, COUNT(weekdays), &day)) != MH_OK)
+            return st;
+        unsigned bit = day == 7 ? 0x7Fu : 1u << day;
+        if (b->days & bit)
+            return mh_yaml_fail(y, item, MH_ERR_INVALID, "days: '%s' is listed twice", weekdays[day]);
+        b->days |= bit;
+    }
+    if (b->days == 0)
+        return mh_yaml_fail(y, v[DAYS], MH_ERR_INVALID, "days: expected at least one day");
+    double upper_intensity = type == 2 ? 1.5 : 1.0;
+    if ((st = mh_yaml_clock(y, v[AT], "at", &b->start)) != MH_OK ||
+        (st = mh_yaml_number(y, v[DURATION], "duration_min", 1, 600, "min", &duration)) != MH_OK ||
+        (st = mh_yaml_number(y, v[INTENSITY], "intensity", 0.1, upper_intensity,
+                             type == 0   ? "(fraction of VO2max)"
+                             : type == 1 ? "(fraction of 1RM)"
+                                         : "(work-interval fraction of VO2max)",
+                             &intensity)) != MH_OK)
+        return st;
+    if ((v[WORK] || v[REST]) && type != 2)
+        return mh_yaml_fail(y, k[v[WORK] ? WORK : REST], MH_ERR_INVALID,
+                            "work_min and rest_min describe intervals; they apply to type hiit only");
+    if (v[WORK] && (st = mh_yaml_number(y, v[WORK], "work_min", 0.1, 30, "min", &unused)) != MH_OK)
+        return st;
+    if (v[REST] && (st = mh_yaml_number(y, v[REST], "rest_min", 0.1, 30, "min", &unused)) != MH_OK)
+        return st;
+    b->end = b->start + duration;
+    if (b->end > MH_MIN_PER_DAY)
+        return mh_yaml_fail(y, v[DURATION], MH_ERR_INVALID,
+                            "exercise at %02d:%02d for %g min would run past midnight",
+                            (int)b->start / 60, (int)b->start % 60, duration);
+    return read_window(y, v[FROM], v[UNTIL], s, "exercise entry", &b->from, &b->until);
+}
+
+static mh_status read_exercise(mh_yaml *y, struct fy_node *node, struct fy_node *key,
+                               const mh_scenario *s)
+{
+    mh_status st = mh_yaml_expect_sequence(y, node, "exercise");
+    if (st != MH_OK)
+        return st;
+    bout bouts[64];
+    int n = 0;
+    void *iter = NULL;
+    struct fy_node *item;
+    while ((item = fy_node_sequence_iterate(node, &iter))) {
+        if (n == COUNT(bouts))
+            return mh_yaml_fail(y, item, MH_ERR_INVALID, "exercise: at most %d entries",
+                                COUNT(bouts));
+        if ((st = read_exercise_entry(y, item, s, &bouts[n])) != MH_OK)
+            return st;
+        for (int j = 0; j < n; j++) {
+            bool same_days = (bouts[j].days & bouts[n].days) != 0;
+            bool same_time = bouts[j].start < bouts[n].end && bouts[n].start < bouts[j].end;
+            bool same_weeks = bouts[j].from < bouts[n].until && bouts[n].from < bouts[j].until;
+            if (same_days && same_time && same_weeks)
+                return mh_yaml_fail(y, item, MH_ERR_INVALID,
+                                    "exercise entries overlap: this session and entry %d share a "
+                                    "day and a time",
+                                    j + 1);
+        }
+        n++;
+    }
+    return mh_yaml_unsupported(y, key, "exercise");
+}
+
+static mh_status read_intervention(mh_yaml *y, struct fy_node *node, const mh_scenario *s)
+{
+    enum { TYPE, TARGET, EFFICACY, DOSE, FROM, UNTIL, N };
+    static const char *const keys[N] = {"type", "target", "efficacy", "dose_mg_per_week", "from",
+                                        "until"};
+    static const char *const types[] = {"block",        "overexpress",    "testosterone",
+                                        "low_testosterone", "gh",         "gh_peptide",
+                                        "glucocorticoid", "disuse",       "dexamethasone",
+                                        "hindlimb_unloading"};
+    enum { BLOCK, OVEREXPRESS, TESTOSTERONE };
+    struct fy_node *v[N], *k[N];
+    mh_status st = mh_yaml_map(y, node, "intervention", keys, N, v, k);
+    if (st != MH_OK)
+        return st;
+    if (!v[TYPE])
+        return mh_yaml_fail(y, node, MH_ERR_PARSE, "intervention: missing key 'type'");
+    int type, target;
+    double value, start, end;
+    if ((st = mh_yaml_choice(y, v[TYPE], "type", types, COUNT(types), &type)) != MH_OK)
+        return st;
+    bool messenger = type == BLOCK || type == OVEREXPRESS;
+    if (messenger) {
+        if (!v[TARGET] || !v[EFFICACY])
+            return mh_yaml_fail(y, v[TYPE], MH_ERR_PARSE, "intervention '%s' needs 'target' and 'efficacy'",
+                                types[type]);
+        if ((st = mh_yaml_choice(y, v[TARGET], "target", messengers, COUNT(messengers), &target)) != MH_OK)
+            return st;
+        if (type == BLOCK)
+            st = mh_yaml_number(y, v[EFFICACY], "efficacy", 0, 1, "(fraction removed)", &value);
+        else
+            st = mh_yaml_number(y, v[EFFICACY], "efficacy", 1, 100, "(fold increase)", &value);
+        if (st != MH_OK)
+            return st;
+    } else if (v[TARGET] || v[EFFICACY]) {
+        return mh_yaml_fail(y, k[v[TARGET] ? TARGET : EFFICACY], MH_ERR_INVALID,
+                            "'target' and 'efficacy' apply to block and overexpress only");
+    }
+    if (type == TESTOSTERONE) {
+        if (!v[DOSE])
+            return mh_yaml_fail(y, v[TYPE], MH_ERR_PARSE, "testosterone needs 'dose_mg_per_week'");
+        if ((st = mh_yaml_number(y, v[DOSE], "dose_mg_per_week", 0, 1000, "mg/week", &value)) != MH_OK)
+            return st;
+    } else if (v[DOSE]) {
+        return mh_yaml_fail(y, k[DOSE], MH_ERR_INVALID, "'dose_mg_per_week' applies to testosterone only");
+    }
+    if ((st = read_window(y, v[FROM], v[UNTIL], s, "intervention", &start, &end)) != MH_OK)
+        return st;
+    char what[96];
+    snprintf(what, sizeof what, "intervention '%s'", types[type]);
+    return mh_yaml_unsupported(y, v[TYPE], what);
+}
+
+static mh_status read_interventions(mh_yaml *y, struct fy_node *node, const mh_scenario *s)
+{
+    mh_status st = mh_yaml_expect_sequence(y, node, "interventions");
+    void *iter = NULL;
+    struct fy_node *item;
+    while (st == MH_OK && (item = fy_node_sequence_iterate(node, &iter)))
+        st = read_intervention(y, item, s);
+    return st;
+}
+
+/* ---- events -------------------------------------------------------------------- */
+
+static mh_status read_events(mh_yaml *y, struct fy_node *node, mh_scenario *s)
+{
+    mh_status st = mh_yaml_expect_sequence(y, node, "events");
+    if (st != MH_OK)
+        return st;
+    int n = fy_node_sequence_item_count(node);
+    if (n > MAX_EVENTS)
+        return mh_yaml_fail(y, node, MH_ERR_INVALID, "events: at most %d events", MAX_EVENTS);
+    s->events = calloc((size_t)n + 1, sizeof *s->events);
+    if (!s->events)
+        return mh_yaml_fail(y, node, MH_ERR_NOMEM, "out of memory reading events");
+    static const char *const keys[] = {"at", "meal"};
+    void *iter = NULL;
+    struct fy_node *item;
+    while ((item = fy_node_sequence_iterate(node, &iter))) {
+        struct fy_node *v[2], *k[2];
+        if ((st = mh_yaml_map(y, item, "event", keys, 2, v, k)) != MH_OK)
+            return st;
+        if (!v[0])
+            return mh_yaml_fail(y, item, MH_ERR_PARSE, "event: missing key 'at' (a moment such as 'day 0 08:00')");
+        if (!v[1])
+            return mh_yaml_fail(y, item, MH_ERR_PARSE, "event: missing what happens (expected 'meal')");
+        mh_event *ev = &s->events[s->n_events];
+        ev->kind = MH_EVENT_MEAL;
+        double unused_clock;
+        if ((st = mh_yaml_moment(y, v[0], "at", &ev->time_min)) != MH_OK ||
+            (st = read_meal_content(y, v[1], "meal", false, &unused_clock, &ev->carbs_g)) != MH_OK)
+            return st;
+        if (ev->time_min > s->duration_min)
+            return mh_yaml_fail(y, v[0], MH_ERR_INVALID, "event at '%s' is after the end of the run",
+                                fy_node_get_scalar0(v[0]));
+        if (s->n_events > 0) {
+            double previous = s->events[s->n_events - 1].time_min;
+            if (ev->time_min < previous)
+                return mh_yaml_fail(y, v[0], MH_ERR_INVALID,
+                                    "events must be in time order: '%s' comes before the previous event",
+                                    fy_node_get_scalar0(v[0]));
+            if (ev->time_min == previous)
+                return mh_yaml_fail(y, v[0], MH_ERR_INVALID,
+                                    "two events at '%s': combine them into one meal",
+                                    fy_node_get_scalar0(v[0]));
+        }
+        for (int m = 0; m < s->n_daily_meals; m++)
+            if (fmod(ev->time_min, MH_MIN_PER_DAY) == s->daily_meals[m].minute_of_day)
+                return mh_yaml_fail(y, v[0], MH_ERR_INVALID,
+                                    "event at '%s' coincides with a daily diet meal; combine them or "
+                                    "move one",
+                                    fy_node_get_scalar0(v[0]));
+        s->n_events++;
+    }
+    return MH_OK;
+}
+
+/* ---- output and parameters ------------------------------------------------------ */
+
+static const char *var_name(int i) { return mh_var_at(i)->name; }
+
+static mh_status find_var(mh_yaml *y, struct fy_node *node, const char *name, int *index,
+                          mh_error *err)
+{
+    *index = mh_var_find(name);
+    if (*index >= 0)
+        return MH_OK;
+    int n = mh_var_count();
+    const char **names = malloc(sizeof(char *) * (size_t)n);
+    const char *hint = NULL;
+    if (names) {
+        for (int i = 0; i < n; i++)
+            names[i] = var_name(i);
+        hint = mh_suggest(name, names, (size_t)n);
+    }
+    mh_status st;
+    if (y && hint)
+        st = mh_yaml_fail(y, node, MH_ERR_NOT_FOUND,
+                          "unknown output variable '%s' (did you mean '%s'? 'myohep vars' lists them)",
+                          name, hint);
+    else if (y)
+        st = mh_yaml_fail(y, node, MH_ERR_NOT_FOUND,
+                          "unknown output variable '%s' ('myohep vars' lists them)", name);
+    else if (hint)
+        st = mh_error_raise(err, MH_ERR_NOT_FOUND,
+                            "unknown output variable '%s' (did you mean '%s'? 'myohep vars' lists them)",
+                            name, hint);
+    else
+        st = mh_error_raise(err, MH_ERR_NOT_FOUND,
+                            "unknown output variable '%s' ('myohep vars' lists them)", name);
+    free(names);
+    return st;
+}
+
+static mh_status add_var(mh_scenario *s, int index, mh_yaml *y, struct fy_node *node, mh_error *err)
+{
+    for (int i = 0; i < s->n_vars; i++) {
+        if (s->vars[i] == index) {
+            if (y)
+                return mh_yaml_fail(y, node, MH_ERR_INVALID, "output variable '%s' is listed twice",
+                                    var_name(index));
+            return mh_error_raise(err, MH_ERR_INVALID, "output variable '%s' is listed twice",
+                                  var_name(index));
+        }
+    }
+    if (s->n_vars >= MAX_VARS)
+        return mh_error_raise(err, MH_ERR_INVALID, "at most %d output variables", MAX_VARS);
+    s->vars[s->n_vars++] = index;
+    return MH_OK;
+}
+
+static mh_status read_output(mh_yaml *y, struct fy_node *node, mh_scenario *s)
+{
+    static const char *const keys[] = {"every", "variables"};
+    struct fy_node *v[2];
+    mh_status st = mh_yaml_map(y, node, "output", keys, 2, v, NULL);
+    if (st != MH_OK)
+        return st;
+    if (v[0]) {
+        if ((st = mh_yaml_duration(y, v[0], "every", &s->every_min)) != MH_OK)
+            return st;
+        if (s->every_min < 1.0 / 60.0 || s->every_min > s->duration_min)
+            return mh_yaml_fail(y, v[0], MH_ERR_INVALID,
+                                "every: the sampling interval must be between 1 s and the run's "
+                                "duration");
+    }
+    if (v[1]) {
+        if ((st = mh_yaml_expect_sequence(y, v[1], "variables")) != MH_OK)
+            return st;
+        s->n_vars = 0;
+        void *iter = NULL;
+        struct fy_node *item;
+        while ((item = fy_node_sequence_iterate(v[1], &iter))) {
+            const char *name;
+            int index;
+            if ((st = mh_yaml_string(y, item, "variables", &name)) != MH_OK ||
+                (st = find_var(y, item, name, &index, NULL)) != MH_OK ||
+                (st = add_var(s, index, y, item, NULL)) != MH_OK)
+                return st;
+        }
+        if (s->n_vars == 0)
+            return mh_yaml_fail(y, v[1], MH_ERR_INVALID, "variables: expected at least one name");
+    }
+    return MH_OK;
+}
+
+static mh_status read_parameters(mh_yaml *y, struct fy_node *node, mh_scenario *s)
+{
+    mh_status st = mh_yaml_expect_mapping(y, node, "parameters");
+    void *iter = NULL;
+    struct fy_node_pair *pair;
+    while (st == MH_OK && (pair = fy_node_mapping_iterate(node, &iter))) {
+        struct fy_node *key = fy_node_pair_key(pair);
+        const char *name = fy_node_get_scalar0(key);
+        int index = name ? mh_param_find(name) : -1;
+        if (index < 0) {
+            int n = mh_param_count();
+            const char *names[512];
+            for (int i = 0; i < n && i < 512; i++)
+                names[i] = mh_param_at(i)->name;
+            const char *hint = name ? mh_suggest(name, names, (size_t)(n < 512 ? n : 512)) : NULL;
+            return mh_yaml_fail(y, key, MH_ERR_NOT_FOUND,
+                                "unknown parameter '%s'%s%s%s ('myohep params' lists them)",
+                                name ? name : "?", hint ? " (did you mean '" : "", hint ? hint : "",
+                                hint ? "'?)" : "");
+        }
+        const mh_param_info *info = mh_param_at(index);
+        double value;
+        if ((st = mh_yaml_number(y, fy_node_pair_value(pair), name, info->lower, info->upper,
+                                 info->unit, &value)) != MH_OK)
+            return st;
+        if (s->n_overrides >= MH_MAX_OVERRIDES)
+            return mh_yaml_fail(y, key, MH_ERR_INVALID, "at most %d parameter overrides",
+                                MH_MAX_OVERRIDES);
+        s->overrides[s->n_overrides++] = (mh_param_override){index, value};
+    }
+    return st;
+}
+
+/* ---- the whole document ---------------------------------------------------------- */
+
+static mh_status read_document(mh_yaml *y, mh_scenario *s)
+{
+    enum { NAME, SPECIES, SEED, SUBJECT, DURATION, DIET, MEALS, EXERCISE, EVENTS, INTERVENTIONS,
+           OUTPUT, PARAMETERS, N };
+    static const char *const keys[N] = {"name",     "species", "seed",   "subject",
+                                        "duration", "diet",    "meals",  "exercise",
+                                        "events",   "interventions", "output", "parameters"};
+    static const char *const species[] = {"human", "mouse"};
+    struct fy_node *root = mh_yaml_root(y), *v[N], *k[N];
+    mh_status st = mh_yaml_map(y, root, "the scenario", keys, N, v, k);
+    if (st != MH_OK)
+        return st;
+    const char *text;
+    int sp = 0;
+    if (v[NAME]) {
+        if ((st = mh_yaml_string(y, v[NAME], "name", &text)) != MH_OK)
+            return st;
+        snprintf(s->name, sizeof s->name, "%s", text);
+    }
+    if (v[SPECIES] && (st = mh_yaml_choice(y, v[SPECIES], "species", species, 2, &sp)) != MH_OK)
+        return st;
+    if (v[SEED] && (st = mh_yaml_uint(y, v[SEED], "seed", &s->seed)) != MH_OK)
+        return st;
+    if (v[SUBJECT] && (st = read_subject(y, v[SUBJECT], s)) != MH_OK)
+        return st;
+    if (v[DURATION]) {
+        if ((st = mh_yaml_duration(y, v[DURATION], "duration", &s->duration_min)) != MH_OK)
+            return st;
+        if (s->duration_min < 1.0 || s->duration_min > MAX_DURATION_MIN)
+            return mh_yaml_fail(y, v[DURATION], MH_ERR_INVALID,
+                                "duration must be between 1 min and 100 years");
+    }
+    if ((v[DIET] || v[MEALS]) && (st = read_diet(y, v[DIET], v[MEALS], s)) != MH_OK)
+        return st;
+    if (v[EVENTS] && (st = read_events(y, v[EVENTS], s)) != MH_OK)
+        return st;
+    if (v[EXERCISE] && (st = read_exercise(y, v[EXERCISE], k[EXERCISE], s)) != MH_OK)
+        return st;
+    if (v[INTERVENTIONS] && (st = read_interventions(y, v[INTERVENTIONS], s)) != MH_OK)
+        return st;
+    if (v[OUTPUT] && (st = read_output(y, v[OUTPUT], s)) != MH_OK)
+        return st;
+    if (v[PARAMETERS] && (st = read_parameters(y, v[PARAMETERS], s)) != MH_OK)
+        return st;
+    if (sp == 1)
+        mh_yaml_unsupported(y, v[SPECIES], "species: mouse");
+    if (y->unsupported != MH_OK)
+        return mh_error_raise(y->err, y->unsupported, "%s", y->unsupported_message);
+    return MH_OK;
+}
+
+static const char *const default_vars[] = {"glucose_mmol_l", "insulin_pmol_l", "egp_mg_kg_min",
+                                           "ra_meal_mg_kg_min", "homa_ir"};
+
+static mh_status scenario_new(const char *source, mh_scenario **out, mh_error *err)
+{
+    mh_scenario *s = calloc(1, sizeof *s);
+    if (!s)
+        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+    snprintf(s->source, sizeof s->source, "%s", source);
+    snprintf(s->name, sizeof s->name, "scenario");
+    s->subject.sex = MH_SEX_MALE;
+    s->subject.age_y = 40.0;
+    s->subject.height_cm = 176.0;
+    s->subject.weight_kg = 78.0; /* Dalla Man 2007 cohort mean body weight */
+    s->duration_min = MH_MIN_PER_DAY;
+    s->vars = calloc(MAX_VARS, sizeof(int));
+    if (!s->vars) {
+        free(s);
+        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+    }
+    *out = s;
+    return MH_OK;
+}
+
+/* Defaults that depend on what the file said. */
+static mh_status finish(mh_scenario *s, mh_error *err)
+{
+    if (s->every_min <= 0.0)
+        s->every_min = mh_default_every_min(s->duration_min);
+    if (s->n_vars == 0)
+        for (int i = 0; i < COUNT(default_vars); i++)
+            if (add_var(s, mh_var_find(default_vars[i]), NULL, NULL, err) != MH_OK)
+                return err ? err->status : MH_ERR_INVALID;
+    return MH_OK;
+}
+
+mh_status mh_scenario_parse(const char *text, size_t length, const char *name,
+                            mh_scenario **out, mh_error *err)
+{
+    *out = NULL;
+    mh_scenario *s = NULL;
+    mh_status st = scenario_new(name, &s, err);
+    if (st != MH_OK)
+        return st;
+    mh_yaml y;
+    st = mh_yaml_open(&y, name, text, length, err);
+    if (st == MH_OK) {
+        /* The duration bounds everything else; read it first so checks can use it. */
+        struct fy_node *root = mh_yaml_root(&y);
+        struct fy_node *duration =
+            fy_node_get_type(root) == FYNT_MAPPING ? mh_yaml_get(root, "duration") : NULL;
+        if (duration && mh_yaml_duration(&y, duration, "duration", &s->duration_min) != MH_OK)
+            st = err ? err->status : MH_ERR_PARSE;
+        if (st == MH_OK)
+            st = read_document(&y, s);
+        mh_yaml_close(&y);
+    }
+    if (st == MH_OK)
+        st = finish(s, err);
+    if (st != MH_OK) {
+        mh_scenario_free(s);
+        return st;
+    }
+    *out = s;
+    return MH_OK;
+}
+
+mh_status mh_scenario_load(const char *path, mh_scenario **out, mh_error *err)
+{
+    char *text;
+    size_t length;
+    *out = NULL;
+    mh_status st = mh_file_read_all(path, 16u << 20, &text, &length, err);
+    if (st != MH_OK)
+        return st;
+    st = mh_scenario_parse(text, length, path, out, err);
+    free(text);
+    return st;
+}
+
+void mh_scenario_free(mh_scenario *s)
+{
+    if (!s)
+        return;
+    free(s->events);
+    free(s->vars);
+    free(s);
+}
+
+mh_status mh_scenario_set_param(mh_scenario *s, const char *name, double value, mh_error *err)
+{
+    int index = mh_param_find(name);
+    if (index < 0) {
+        int n = mh_param_count();
+        const char *names[512];
+        for (int i = 0; i < n && i < 512; i++)
+            names[i] = mh_param_at(i)->name;
+        const char *hint = mh_suggest(name, names, (size_t)(n < 512 ? n : 512));
+        return mh_error_raise(err, MH_ERR_NOT_FOUND, "unknown parameter '%s'%s%s%s ('myohep params' lists them)",
+                              name, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+    }
+    const mh_param_info *info = mh_param_at(index);
+    if (!isfinite(value) || value < info->lower || value > info->upper)
+        return mh_error_raise(err, MH_ERR_INVALID, "parameter %s = %g is out of range: allowed %g to %g %s",
+                              name, value, info->lower, info->upper, info->unit);
+    for (int i = 0; i < s->n_overrides; i++) {
+        if (s->overrides[i].index == index) {
+            s->overrides[i].value = value;
+            return MH_OK;
+        }
+    }
+    if (s->n_overrides >= MH_MAX_OVERRIDES)
+        return mh_error_raise(err, MH_ERR_INVALID, "at most %d parameter overrides", MH_MAX_OVERRIDES);
+    s->overrides[s->n_overrides++] = (mh_param_override){index, value};
+    return MH_OK;
+}
+
+mh_status mh_scenario_set_every(mh_scenario *s, const char *duration, mh_error *err)
+{
+    char why[256];
+    double every;
+    if (!mh_parse_duration(duration, &every, why, sizeof why))
+        return mh_error_raise(err, MH_ERR_PARSE, "--every: %s", why);
+    if (every < 1.0 / 60.0 || every > s->duration_min)
+        return mh_error_raise(err, MH_ERR_INVALID,
+                              "--every: the sampling interval must be between 1 s and the run's duration");
+    s->every_min = every;
+    return MH_OK;
+}
+
+mh_status mh_scenario_set_vars(mh_scenario *s, const char *comma_list, mh_error *err)
+{
+    int saved_n = s->n_vars;
+    int saved[MAX_VARS];
+    memcpy(saved, s->vars, sizeof(int) * (size_t)saved_n);
+    s->n_vars = 0;
+    const char *p = comma_list;
+    mh_status st = MH_OK;
+    while (st == MH_OK && *p) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char name[128];
+        if (len == 0 || len >= sizeof name) {
+            st = mh_error_raise(err, MH_ERR_PARSE, "--vars: expected names separated by commas, found '%s'",
+                                comma_list);
+            break;
+        }
+        memcpy(name, p, len);
+        name[len] = '\0';
+        int index;
+        if ((st = find_var(NULL, NULL, name, &index, err)) == MH_OK)
+            st = add_var(s, index, NULL, NULL, err);
+        p += len + (end ? 1 : 0);
+        if (end && *p == '\0')
+            st = mh_error_raise(err, MH_ERR_PARSE, "--vars: trailing comma in '%s'", comma_list);
+    }
+    if (st == MH_OK && s->n_vars == 0)
+        st = mh_error_raise(err, MH_ERR_PARSE, "--vars: expected at least one name");
+    if (st != MH_OK) {
+        s->n_vars = saved_n;
+        memcpy(s->vars, saved, sizeof(int) * (size_t)saved_n);
+    }
+    return st;
+}
+
+const char *mh_scenario_name(const mh_scenario *s) { return s->name; }
+
+double mh_scenario_duration_min(const mh_scenario *s) { return s->duration_min; }

@@ -1,0 +1,66 @@
+/*
+ * scenario.h - a validated scenario: subject, diet, events, outputs (scenario layer).
+ *
+ * Built from YAML by scenario.c (the only user of libfyaml besides target
+ * files), expanded into a timeline of events by timeline.c and run by
+ * simulate.c. Times are minutes from day 0 00:00.
+ */
+#ifndef MH_SCENARIO_SCENARIO_H
+#define MH_SCENARIO_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "myohep/myohep.h"
+#include "physio/module.h"
+
+enum { MH_MAX_DAILY_MEALS = 12, MH_MAX_OVERRIDES = 64 };
+
+typedef enum mh_sex { MH_SEX_MALE, MH_SEX_FEMALE } mh_sex;
+
+typedef struct mh_daily_meal {
+    double minute_of_day;
+    double carbs_g;
+} mh_daily_meal;
+
+typedef struct mh_param_override {
+    int index;
+    double value;
+} mh_param_override;
+
+struct mh_scenario {
+    char source[256]; /* file name used in messages */
+    char name[128];
+    uint64_t seed;
+    struct {
+        mh_sex sex;
+        double age_y, height_cm, weight_kg;
+    } subject;
+    double duration_min;
+    int n_daily_meals; /* 0: no diet, a fasting subject apart from events */
+    mh_daily_meal daily_meals[MH_MAX_DAILY_MEALS];
+    double diet_energy_kcal_per_day; /* informative: the intake the carbohydrate came from */
+    mh_event *events;                /* one-off events, in time order */
+    size_t n_events;
+    double every_min;  /* sampling interval */
+    int *vars;         /* output indices (catalogue order numbers) */
+    int n_vars;
+    mh_param_override overrides[MH_MAX_OVERRIDES];
+    int n_overrides;
+};
+
+/* Weight-stable energy intake: Mifflin-St Jeor resting expenditure x PAL 1.55. */
+double mh_weight_stable_kcal_per_day(mh_sex sex, double age_y, double height_cm,
+                                     double weight_kg);
+
+/* Default sampling interval for a run of this length. */
+double mh_default_every_min(double duration_min);
+
+/* The compiled-in default scenario (data/scenarios/default.yaml). */
+const char *mh_default_scenario_text(size_t *length);
+
+/* Every event of the run, daily meals expanded, sorted; caller frees. */
+mh_status mh_timeline_build(const mh_scenario *s, mh_event **events, size_t *n_events,
+                            mh_error *err);
+
+#endif

@@ -1,0 +1,230 @@
+/*
+ * simulate.c - running a scenario and holding its result (scenario layer).
+ *
+ * A run: build the model with the scenario's parameters and subject, settle
+ * the post-absorptive steady state of an overnight fast, integrate the event
+ * timeline, and sample the requested outputs. No NaN ever reaches a result:
+ * a non-finite output stops the run with the time and variable named.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/file.h"
+#include "core/units.h"
+#include "model/model.h"
+#include "scenario/scenario.h"
+#include "solver/solver.h"
+
+struct mh_result {
+    int n_cols;
+    int *vars;      /* catalogue index per column */
+    size_t n_rows, capacity;
+    double *time;   /* n_rows */
+    double *values; /* n_rows x n_cols */
+    mh_solver_stats stats;
+};
+
+typedef struct sampler {
+    mh_model *model;
+    mh_result *result;
+    double *outputs; /* every catalogue output, reused at each sample */
+} sampler;
+
+static mh_status take_sample(double t, const double *y, void *user, mh_error *err)
+{
+    sampler *s = user;
+    mh_result *r = s->result;
+    if (r->n_rows >= r->capacity)
+        return mh_error_raise(err, MH_ERR_SOLVER, "more samples than planned at t = %g min", t);
+    mh_model_outputs(s->model, t, y, s->outputs);
+    double *row = r->values + r->n_rows * (size_t)r->n_cols;
+    for (int c = 0; c < r->n_cols; c++) {
+        double v = s->outputs[r->vars[c]];
+        if (!isfinite(v)) {
+            char when[64];
+            mh_format_moment(t, when, sizeof when);
+            return mh_error_raise(err, MH_ERR_SOLVER, "output %s is not finite at %s (t = %g min)",
+                                  mh_var_at(r->vars[c])->name, when, t);
+        }
+        row[c] = v;
+    }
+    r->time[r->n_rows++] = t;
+    return MH_OK;
+}
+
+static mh_status result_new(const mh_scenario *sc, mh_result **out, mh_error *err)
+{
+    mh_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+    r->n_cols = sc->n_vars;
+    r->capacity = mh_solver_sample_count(sc->duration_min, sc->every_min);
+    r->vars = malloc(sizeof(int) * (size_t)(r->n_cols > 0 ? r->n_cols : 1));
+    r->time = malloc(sizeof(double) * r->capacity);
+    r->values = malloc(sizeof(double) * r->capacity * (size_t)(r->n_cols > 0 ? r->n_cols : 1));
+    if (!r->vars || !r->time || !r->values) {
+        size_t rows = r->capacity;
+        mh_result_free(r);
+        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory for %zu output rows", rows);
+    }
+    memcpy(r->vars, sc->vars, sizeof(int) * (size_t)r->n_cols);
+    *out = r;
+    return MH_OK;
+}
+
+mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_result **out,
+                      mh_error *err)
+{
+    *out = NULL;
+    mh_model *model = NULL;
+    mh_solver *solver = NULL;
+    mh_result *r = NULL;
+    mh_event *events = NULL;
+    size_t n_events = 0;
+    double *y = NULL;
+    sampler smp = {0};
+    mh_status st = mh_model_create(&model, err);
+    for (int i = 0; st == MH_OK && i < sc->n_overrides; i++)
+        st = mh_model_set_param(model, sc->overrides[i].index, sc->overrides[i].value, err);
+    if (st == MH_OK) {
+        mh_model_inputs(model)->body_weight_kg = sc->subject.weight_kg;
+        st = mh_solver_create(model, NULL, &solver, err);
+    }
+    if (st == MH_OK) {
+        y = malloc(sizeof(double) * (size_t)mh_model_state_count(model));
+        smp.outputs = malloc(sizeof(double) * (size_t)mh_var_count());
+        if (!y || !smp.outputs)
+            st = mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+    }
+    if (st == MH_OK) {
+        mh_model_basal_guess(model, y);
+        st = mh_solver_settle(solver, y, err);
+        if (st != MH_OK)
+            mh_error_prefix(err, "settling the post-absorptive state: ");
+    }
+    if (st == MH_OK)
+        st = mh_timeline_build(sc, &events, &n_events, err);
+    if (st == MH_OK)
+        st = result_new(sc, &r, err);
+    if (st == MH_OK) {
+        smp.model = model;
+        smp.result = r;
+        mh_solver_plan plan = {
+            .t_end_min = sc->duration_min,
+            .every_min = sc->every_min,
+            .events = events,
+            .n_events = n_events,
+            .sample = take_sample,
+            .sample_user = &smp,
+            .progress = options ? options->progress : NULL,
+            .progress_user = options ? options->progress_user : NULL,
+        };
+        st = mh_solver_run(solver, y, &plan, err);
+        mh_solver_get_stats(solver, &r->stats);
+    }
+    free(events);
+    free(y);
+    free(smp.outputs);
+    mh_solver_free(solver);
+    mh_model_free(model);
+    if (st != MH_OK) {
+        mh_result_free(r);
+        return st;
+    }
+    *out = r;
+    return MH_OK;
+}
+
+size_t mh_result_rows(const mh_result *r) { return r->n_rows; }
+int mh_result_columns(const mh_result *r) { return r->n_cols; }
+
+const char *mh_result_column_name(const mh_result *r, int c)
+{
+    return c >= 0 && c < r->n_cols ? mh_var_at(r->vars[c])->name : NULL;
+}
+
+const char *mh_result_column_unit(const mh_result *r, int c)
+{
+    return c >= 0 && c < r->n_cols ? mh_var_at(r->vars[c])->unit : NULL;
+}
+
+double mh_result_time_min(const mh_result *r, size_t row) { return r->time[row]; }
+
+double mh_result_value(const mh_result *r, size_t row, int c)
+{
+    return r->values[row * (size_t)r->n_cols + (size_t)c];
+}
+
+int mh_result_find_column(const mh_result *r, const char *name)
+{
+    for (int c = 0; c < r->n_cols; c++)
+        if (strcmp(mh_result_column_name(r, c), name) == 0)
+            return c;
+    return -1;
+}
+
+const mh_solver_stats *mh_result_stats(const mh_result *r) { return &r->stats; }
+
+void mh_result_free(mh_result *r)
+{
+    if (!r)
+        return;
+    free(r->vars);
+    free(r->time);
+    free(r->values);
+    free(r);
+}
+
+/* JSON strings here are names and units from our own catalogue (ASCII without quotes). */
+static void write_json(const mh_result *r, FILE *fp)
+{
+    fprintf(fp, "{\n  \"myohep_version\": \"%s\",\n  \"columns\": [\n", MYOHEP_VERSION);
+    fprintf(fp, "    {\"name\": \"time_min\", \"unit\": \"min\"}");
+    for (int c = 0; c < r->n_cols; c++)
+        fprintf(fp, ",\n    {\"name\": \"%s\", \"unit\": \"%s\"}", mh_result_column_name(r, c),
+                mh_result_column_unit(r, c));
+    fprintf(fp, "\n  ],\n  \"rows\": [\n");
+    for (size_t i = 0; i < r->n_rows; i++) {
+        fprintf(fp, "    [%.10g", r->time[i]);
+        for (int c = 0; c < r->n_cols; c++)
+            fprintf(fp, ", %.10g", mh_result_value(r, i, c));
+        fprintf(fp, "]%s\n", i + 1 < r->n_rows ? "," : "");
+    }
+    fprintf(fp, "  ]\n}\n");
+}
+
+static void write_csv(const mh_result *r, FILE *fp)
+{
+    fputs("time_min", fp);
+    for (int c = 0; c < r->n_cols; c++)
+        fprintf(fp, ",%s", mh_result_column_name(r, c));
+    fputs("\n# units: min", fp);
+    for (int c = 0; c < r->n_cols; c++)
+        fprintf(fp, ",%s", mh_result_column_unit(r, c));
+    fputc('\n', fp);
+    for (size_t i = 0; i < r->n_rows; i++) {
+        fprintf(fp, "%.10g", r->time[i]);
+        for (int c = 0; c < r->n_cols; c++)
+            fprintf(fp, ",%.10g", mh_result_value(r, i, c));
+        fputc('\n', fp);
+    }
+}
+
+mh_status mh_result_write(const mh_result *r, const char *path, mh_format format, mh_error *err)
+{
+    mh_atomic_file f;
+    mh_status st = mh_atomic_open(&f, path, err);
+    if (st != MH_OK)
+        return st;
+    if (format == MH_FORMAT_JSON)
+        write_json(r, f.fp);
+    else
+        write_csv(r, f.fp);
+    st = mh_atomic_commit(&f, err);
+    if (st != MH_OK)
+        mh_atomic_abort(&f);
+    return st;
+}
