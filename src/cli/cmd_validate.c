@@ -1,2 +1,51 @@
+/*
+ * cmd_validate.c - `myohep validate` (cli layer).
+ */
+#include <stdio.h>
+#include <string.h>
+
 #include "cli/cli.h"
-int mh_cmd_validate(int argc, char **argv) { (void)argc; (void)argv; return 1; }
+#include "validation/validate.h"
+
+int mh_cmd_validate(int argc, char **argv)
+{
+    char default_dir[4096];
+    snprintf(default_dir, sizeof default_dir, "%s/targets", mh_data_dir());
+    mh_validate_options opt = {.targets_dir = default_dir, .table = stdout};
+    for (int i = 1; i < argc; i++) {
+        bool missing;
+        const char *v;
+        if (mh_cli_is_help(argv[i])) {
+            printf("Usage: myohep validate [--report DIR] [--targets DIR] [--only ID]\n"
+                   "\n"
+                   "Run every validation target (one YAML file per published figure: its\n"
+                   "protocol as a scenario, the statistic read, the expected value, the pass\n"
+                   "band and the source) and print a table: expected, simulated, percent\n"
+                   "error, pass or MISS. Exit status 1 when any check misses.\n"
+                   "\n"
+                   "Options:\n"
+                   "  --report DIR    also write DIR/report.md with one plot per target\n"
+                   "  --targets DIR   target folder (default %s)\n"
+                   "  --only ID       run one target, e.g. GI-4\n",
+                   default_dir);
+            return MH_EXIT_OK;
+        } else if ((v = mh_cli_option(argc, argv, &i, "--report", &missing))) {
+            opt.report_dir = v;
+        } else if ((v = mh_cli_option(argc, argv, &i, "--targets", &missing))) {
+            opt.targets_dir = v;
+        } else if ((v = mh_cli_option(argc, argv, &i, "--only", &missing))) {
+            opt.only = v;
+        } else if (missing) {
+            return mh_cli_usage_error("validate", "option %s needs a value", argv[i]);
+        } else {
+            return mh_cli_usage_error("validate", "unexpected argument '%s'", argv[i]);
+        }
+    }
+    mh_error err = {0};
+    mh_validate_summary sum;
+    if (mh_validate(&opt, &sum, &err) != MH_OK)
+        return mh_cli_report(&err);
+    if (opt.report_dir)
+        fprintf(stderr, "myohep: wrote %s/report.md\n", opt.report_dir);
+    return sum.failed_checks == 0 ? MH_EXIT_OK : MH_EXIT_FAILED;
+}

@@ -651,7 +651,7 @@ static mh_status read_parameters(mh_yaml *y, struct fy_node *node, mh_scenario *
 
 /* ---- the whole document ---------------------------------------------------------- */
 
-static mh_status read_document(mh_yaml *y, mh_scenario *s)
+static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_scenario *s)
 {
     enum { NAME, SPECIES, SEED, SUBJECT, DURATION, DIET, MEALS, EXERCISE, EVENTS, INTERVENTIONS,
            OUTPUT, PARAMETERS, N };
@@ -659,7 +659,7 @@ static mh_status read_document(mh_yaml *y, mh_scenario *s)
                                         "duration", "diet",    "meals",  "exercise",
                                         "events",   "interventions", "output", "parameters"};
     static const char *const species[] = {"human", "mouse"};
-    struct fy_node *root = mh_yaml_root(y), *v[N], *k[N];
+    struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, root, "the scenario", keys, N, v, k);
     if (st != MH_OK)
         return st;
@@ -738,35 +738,41 @@ static mh_status finish(mh_scenario *s, mh_error *err)
     return MH_OK;
 }
 
-mh_status mh_scenario_parse(const char *text, size_t length, const char *name,
-                            mh_scenario **out, mh_error *err)
+mh_status mh_scenario_read_node(mh_yaml *y, struct fy_node *root, mh_scenario **out)
 {
     *out = NULL;
     mh_scenario *s = NULL;
-    mh_status st = scenario_new(name, &s, err);
+    mh_status st = scenario_new(y->file, &s, y->err);
     if (st != MH_OK)
         return st;
-    mh_yaml y;
-    st = mh_yaml_open(&y, name, text, length, err);
-    if (st == MH_OK) {
-        /* The duration bounds everything else; read it first so checks can use it. */
-        struct fy_node *root = mh_yaml_root(&y);
-        struct fy_node *duration =
-            fy_node_get_type(root) == FYNT_MAPPING ? mh_yaml_get(root, "duration") : NULL;
-        if (duration && mh_yaml_duration(&y, duration, "duration", &s->duration_min) != MH_OK)
-            st = err ? err->status : MH_ERR_PARSE;
-        if (st == MH_OK)
-            st = read_document(&y, s);
-        mh_yaml_close(&y);
-    }
+    /* The duration bounds everything else; read it first so checks can use it. */
+    struct fy_node *duration =
+        root && fy_node_get_type(root) == FYNT_MAPPING ? mh_yaml_get(root, "duration") : NULL;
+    if (duration)
+        st = mh_yaml_duration(y, duration, "duration", &s->duration_min);
     if (st == MH_OK)
-        st = finish(s, err);
+        st = read_document(y, root, s);
+    if (st == MH_OK)
+        st = finish(s, y->err);
     if (st != MH_OK) {
         mh_scenario_free(s);
         return st;
     }
     *out = s;
     return MH_OK;
+}
+
+mh_status mh_scenario_parse(const char *text, size_t length, const char *name,
+                            mh_scenario **out, mh_error *err)
+{
+    *out = NULL;
+    mh_yaml y;
+    mh_status st = mh_yaml_open(&y, name, text, length, err);
+    if (st != MH_OK)
+        return st;
+    st = mh_scenario_read_node(&y, mh_yaml_root(&y), out);
+    mh_yaml_close(&y);
+    return st;
 }
 
 mh_status mh_scenario_load(const char *path, mh_scenario **out, mh_error *err)

@@ -55,6 +55,10 @@ mh_status mh_yaml_duration(mh_yaml *y, struct fy_node *node, const char *key, do
 mh_status mh_yaml_clock(mh_yaml *y, struct fy_node *node, const char *key, double *minute_of_day);
 mh_status mh_yaml_moment(mh_yaml *y, struct fy_node *node, const char *key, double *minutes);
 
+/* A scenario from a mapping node (a whole file, or a target file's `scenario:`). */
+typedef struct mh_scenario mh_scenario;
+mh_status mh_scenario_read_node(mh_yaml *y, struct fy_node *node, mh_scenario **out);
+
 /* Key lookup in a mapping already checked with mh_yaml_map. */
 struct fy_node *mh_yaml_get(struct fy_node *map, const char *key);
 

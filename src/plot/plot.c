@@ -1,0 +1,798 @@
+/*
+ * plot.c - time-course figures with cairo (plotting layer).
+ *
+ * Layout, top to bottom: the title, then for each panel a strip for its
+ * legend and its plot area, then the shared time axis. All sizes are device
+ * units: pixels for PNG, points for SVG and PDF, so every format looks the
+ * same. Drawing happens in one function for all formats; only the surface
+ * differs. Times arrive in minutes and are divided by 60 (hours) or 1440
+ * (days) for display only.
+ *
+ * cairo's toy text API is enough here (one font, short ASCII-ish labels); all
+ * text is made valid UTF-8 first because cairo refuses anything else and would
+ * fail the whole figure over one bad byte in a column name.
+ */
+#include "plot/plot.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/error.h"
+#include "core/file.h"
+#include "core/units.h"
+
+/* Layout, in device units. */
+enum {
+    FIG_WIDTH = 900,
+    PANEL_HEIGHT = 220,    /* legend strip plus plot area */
+    LEGEND_STRIP = 26,     /* above each plot area */
+    TITLE_HEIGHT = 38,
+    TOP_WITHOUT_TITLE = 8,
+    BOTTOM_MARGIN = 56,    /* time tick labels and the axis label */
+    RIGHT_MARGIN = 28,
+    MAX_FIG_HEIGHT = 32000, /* cairo image surfaces stop at 32767 */
+    MAX_TICKS = 64,
+    X_TICK_TARGET = 9,
+    Y_TICK_TARGET = 5,
+    TEXT_MAX = 512
+};
+
+#define FONT_FAMILY "DejaVu Sans"
+#define FONT_TITLE 16.0
+#define FONT_AXIS_LABEL 13.0
+#define FONT_TICK 11.0
+#define FONT_LEGEND 11.0
+#define FONT_MIN 7.0
+
+/* Spans up to 72 h are shown in hours, longer ones in days. */
+#define HOURS_MAX_SPAN_MIN (72.0 * MH_MIN_PER_HOUR)
+/* Magnitudes beyond this are treated like non-finite values: skipped. */
+#define PLOTTABLE_MAX 1e300
+/* Pixel coordinates are clamped to this so cairo's fixed-point maths never overflows. */
+#define PIXEL_LIMIT 1e6
+
+typedef struct rgba {
+    double r, g, b, a;
+} rgba;
+
+static const rgba COLOR_TEXT = {0.10, 0.10, 0.10, 1.0};
+static const rgba COLOR_MUTED = {0.45, 0.45, 0.45, 1.0};
+static const rgba COLOR_GRID = {0.88, 0.88, 0.88, 1.0};
+static const rgba COLOR_FRAME = {0.35, 0.35, 0.35, 1.0};
+static const rgba COLOR_LINE = {0.12, 0.35, 0.65, 1.0};
+static const rgba COLOR_REF = {0.80, 0.25, 0.10, 1.0};
+static const rgba COLOR_BAND = {0.20, 0.65, 0.30, 0.16};
+static const rgba COLOR_WINDOW = {0.45, 0.50, 0.70, 0.14};
+
+typedef enum plot_format { FORMAT_PNG, FORMAT_SVG, FORMAT_PDF } plot_format;
+
+/* One axis in display units, with "nice" ticks (steps of 1, 2 or 5 times a power of ten). */
+typedef struct axis {
+    double lo, hi;
+    double first, step; /* ticks at first + i * step, i < n_ticks */
+    int n_ticks;
+    int decimals; /* digits after the point in labels; -1 for %g */
+} axis;
+
+typedef struct panel_layout {
+    axis y;
+    int has_data; /* at least one plottable point on the line */
+} panel_layout;
+
+typedef struct layout {
+    double width, height;
+    double left, right, top;
+    double minutes_per_unit; /* 60 (hours) or 1440 (days) */
+    const char *x_label;
+    axis x;
+    panel_layout *panels;
+} layout;
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static int plottable(double v) { return isfinite(v) && fabs(v) <= PLOTTABLE_MAX; }
+
+static int format_of(const char *path, plot_format *fmt)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return 0;
+    if (strcasecmp(dot, ".png") == 0)
+        *fmt = FORMAT_PNG;
+    else if (strcasecmp(dot, ".svg") == 0)
+        *fmt = FORMAT_SVG;
+    else if (strcasecmp(dot, ".pdf") == 0)
+        *fmt = FORMAT_PDF;
+    else
+        return 0;
+    return 1;
+}
+
+/* Replace every byte that is not part of a well-formed UTF-8 sequence with '?'. */
+static void make_utf8(char *s)
+{
+    unsigned char *p = (unsigned char *)s;
+    while (*p) {
+        size_t len = 0;
+        unsigned int cp = 0, min = 0;
+        if (*p < 0x80) {
+            p++;
+            continue;
+        } else if ((*p & 0xE0) == 0xC0) {
+            len = 2, cp = *p & 0x1F, min = 0x80;
+        } else if ((*p & 0xF0) == 0xE0) {
+            len = 3, cp = *p & 0x0F, min = 0x800;
+        } else if ((*p & 0xF8) == 0xF0) {
+            len = 4, cp = *p & 0x07, min = 0x10000;
+        }
+        size_t i = 1;
+        for (; len && i < len; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                break;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if (len && i == len && cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            p += len;
+        } else {
+            *p = '?';
+            p++;
+        }
+    }
+}
+
+static void set_color(cairo_t *cr, rgba c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+static void set_font(cairo_t *cr, double size, int bold)
+{
+    cairo_select_font_face(cr, FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, size);
+}
+
+static double text_width(cairo_t *cr, const char *s)
+{
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, s, &e);
+    return e.x_advance;
+}
+
+/* Draw `s` anchored at (x, y): ax 0/0.5/1 = left/centre/right, ay 0/0.5/1 = top/middle/bottom. */
+static void text_at(cairo_t *cr, double x, double y, const char *s, double ax, double ay)
+{
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr, &fe);
+    double baseline = y + fe.ascent - ay * (fe.ascent + fe.descent);
+    cairo_move_to(cr, x - ax * text_width(cr, s), baseline);
+    cairo_show_text(cr, s);
+}
+
+/* Centre of a 1-unit line on the pixel grid, so PNG lines stay crisp. */
+static double crisp(double v) { return floor(v) + 0.5; }
+
+static double clamp_pixel(double v)
+{
+    return v < -PIXEL_LIMIT ? -PIXEL_LIMIT : v > PIXEL_LIMIT ? PIXEL_LIMIT : v;
+}
+
+/* ---- axes and ticks ----------------------------------------------------- */
+
+/* The smallest step of 1, 2 or 5 times a power of ten giving at most about `target` steps. */
+static double nice_step(double span, int target)
+{
+    double raw = span / target;
+    if (!(raw > 0) || !isfinite(raw))
+        return 0;
+    double magnitude = pow(10.0, floor(log10(raw)));
+    double f = raw / magnitude;
+    double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 5.0 ? 5.0 : 10.0;
+    return nice * magnitude;
+}
+
+static void axis_make(axis *a, double lo, double hi, int target)
+{
+    a->lo = lo;
+    a->hi = hi;
+    a->first = lo;
+    a->step = 0;
+    a->n_ticks = 0;
+    a->decimals = 0;
+    double step = nice_step(hi - lo, target);
+    if (step == 0)
+        return;
+    double first = ceil(lo / step - 1e-9) * step;
+    double count = floor((hi - first) / step + 1e-9) + 1;
+    if (!(count >= 1) || count > MAX_TICKS)
+        return;
+    a->first = first;
+    a->step = step;
+    a->n_ticks = (int)count;
+    double exponent = floor(log10(step) + 1e-9);
+    double biggest = fmax(fabs(lo), fabs(hi));
+    if (exponent < -6 || biggest >= 1e7)
+        a->decimals = -1;
+    else
+        a->decimals = exponent >= 0 ? 0 : (int)-exponent;
+}
+
+static double tick_value(const axis *a, int i)
+{
+    double v = a->first + i * a->step;
+    return fabs(v) < 1e-9 * a->step ? 0.0 : v; /* no "-0" */
+}
+
+static void tick_label(const axis *a, int i, char *buf, size_t size)
+{
+    double v = tick_value(a, i);
+    if (a->decimals < 0)
+        snprintf(buf, size, "%g", v);
+    else
+        snprintf(buf, size, "%.*f", a->decimals, v);
+}
+
+/* Value range of a panel's y axis: line, reference points with their error
+ * bars and the band, padded 5 % each side. A flat series gets +-10 % of its
+ * value (or +-1 around zero) so it sits mid-panel with readable ticks. */
+static void panel_y_axis(const mh_plot_panel *p, panel_layout *pl)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    pl->has_data = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        if (plottable(p->t_min[i]) && plottable(p->y[i])) {
+            lo = fmin(lo, p->y[i]);
+            hi = fmax(hi, p->y[i]);
+            pl->has_data = 1;
+        }
+    }
+    for (size_t i = 0; i < p->n_ref; i++) {
+        if (!plottable(p->ref_t_min[i]) || !plottable(p->ref_y[i]))
+            continue;
+        lo = fmin(lo, p->ref_y[i]);
+        hi = fmax(hi, p->ref_y[i]);
+        if (p->ref_low && plottable(p->ref_low[i]))
+            lo = fmin(lo, p->ref_low[i]);
+        if (p->ref_high && plottable(p->ref_high[i]))
+            hi = fmax(hi, p->ref_high[i]);
+    }
+    if (p->has_band && plottable(p->band_low) && plottable(p->band_high)) {
+        lo = fmin(lo, p->band_low);
+        hi = fmax(hi, p->band_high);
+    }
+    if (lo > hi) {
+        lo = 0.0;
+        hi = 1.0;
+    } else if (hi - lo <= 1e-9 * fmax(fabs(lo), fabs(hi))) {
+        double centre = 0.5 * (lo + hi);
+        double half = centre == 0.0 ? 1.0 : 0.1 * fabs(centre);
+        lo = centre - half;
+        hi = centre + half;
+    } else {
+        double pad = 0.05 * (hi - lo);
+        lo -= pad;
+        hi += pad;
+    }
+    axis_make(&pl->y, lo, hi, Y_TICK_TARGET);
+}
+
+/* The shared time axis: all plottable line and reference times, unpadded. */
+static void time_axis(const mh_plot_panel *panels, int n_panels, layout *L)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (int k = 0; k < n_panels; k++) {
+        const mh_plot_panel *p = &panels[k];
+        for (size_t i = 0; i < p->n; i++) {
+            if (plottable(p->t_min[i]) && plottable(p->y[i])) {
+                lo = fmin(lo, p->t_min[i]);
+                hi = fmax(hi, p->t_min[i]);
+            }
+        }
+        for (size_t i = 0; i < p->n_ref; i++) {
+            if (plottable(p->ref_t_min[i]) && plottable(p->ref_y[i])) {
+                lo = fmin(lo, p->ref_t_min[i]);
+                hi = fmax(hi, p->ref_t_min[i]);
+            }
+        }
+    }
+    if (lo > hi) {
+        lo = 0.0;
+        hi = MH_MIN_PER_HOUR;
+    } else if (hi - lo <= 1e-9 * fmax(fabs(lo), fabs(hi))) {
+        lo -= 0.5 * MH_MIN_PER_HOUR;
+        hi += 0.5 * MH_MIN_PER_HOUR;
+    }
+    int hours = hi - lo <= HOURS_MAX_SPAN_MIN;
+    L->minutes_per_unit = hours ? MH_MIN_PER_HOUR : MH_MIN_PER_DAY;
+    L->x_label = hours ? "time (h)" : "time (days)";
+    axis_make(&L->x, lo / L->minutes_per_unit, hi / L->minutes_per_unit, X_TICK_TARGET);
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+typedef struct area {
+    double x0, y0, x1, y1; /* plot area in device units */
+    const axis *x, *y;
+    double minutes_per_unit;
+} area;
+
+static double px_of(const area *a, double t_min)
+{
+    double u = t_min / a->minutes_per_unit;
+    return clamp_pixel(a->x0 + (u - a->x->lo) / (a->x->hi - a->x->lo) * (a->x1 - a->x0));
+}
+
+static double py_of(const area *a, double v)
+{
+    return clamp_pixel(a->y1 - (v - a->y->lo) / (a->y->hi - a->y->lo) * (a->y1 - a->y0));
+}
+
+/* A polyline that merges points falling in the same pixel column into their
+ * lowest, highest and last values: the drawn envelope is unchanged, and a year
+ * sampled every minute still makes an SVG of modest size. */
+typedef struct polyline {
+    cairo_t *cr;
+    size_t points; /* in the current unbroken run */
+    double column;
+    double lo, hi, last_x, last_y;
+    int merged;
+} polyline;
+
+static void poly_start_column(polyline *pl, double x, double y)
+{
+    pl->column = floor(x);
+    pl->lo = pl->hi = pl->last_y = y;
+    pl->last_x = x;
+    pl->merged = 0;
+}
+
+static void poly_flush_column(polyline *pl)
+{
+    if (pl->merged) {
+        cairo_line_to(pl->cr, pl->last_x, pl->lo);
+        cairo_line_to(pl->cr, pl->last_x, pl->hi);
+        cairo_line_to(pl->cr, pl->last_x, pl->last_y);
+    }
+    pl->merged = 0;
+}
+
+static void poly_add(polyline *pl, double x, double y)
+{
+    if (pl->points == 0) {
+        cairo_move_to(pl->cr, x, y);
+        poly_start_column(pl, x, y);
+    } else if (floor(x) == pl->column) {
+        pl->lo = fmin(pl->lo, y);
+        pl->hi = fmax(pl->hi, y);
+        pl->last_x = x;
+        pl->last_y = y;
+        pl->merged = 1;
+    } else {
+        poly_flush_column(pl);
+        cairo_line_to(pl->cr, x, y);
+        poly_start_column(pl, x, y);
+    }
+    pl->points++;
+}
+
+/* End the current run: stroke it, or mark a lone point with a dot. */
+static void poly_end(polyline *pl)
+{
+    if (pl->points == 1) {
+        cairo_new_path(pl->cr);
+        cairo_arc(pl->cr, pl->last_x, pl->last_y, 2.2, 0.0, 2.0 * M_PI);
+        cairo_fill(pl->cr);
+    } else if (pl->points > 1) {
+        poly_flush_column(pl);
+        cairo_stroke(pl->cr);
+    }
+    pl->points = 0;
+}
+
+static void draw_series(cairo_t *cr, const area *a, const mh_plot_panel *p)
+{
+    set_color(cr, COLOR_LINE);
+    cairo_set_line_width(cr, 1.6);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    polyline pl = {.cr = cr};
+    for (size_t i = 0; i < p->n; i++) {
+        if (plottable(p->t_min[i]) && plottable(p->y[i]))
+            poly_add(&pl, px_of(a, p->t_min[i]), py_of(a, p->y[i]));
+        else
+            poly_end(&pl); /* a gap in the data breaks the line */
+    }
+    poly_end(&pl);
+}
+
+static void draw_reference(cairo_t *cr, const area *a, const mh_plot_panel *p)
+{
+    set_color(cr, COLOR_REF);
+    cairo_set_line_width(cr, 1.2);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    for (size_t i = 0; i < p->n_ref; i++) {
+        if (!plottable(p->ref_t_min[i]) || !plottable(p->ref_y[i]))
+            continue;
+        double low = p->ref_low && plottable(p->ref_low[i]) ? p->ref_low[i] : p->ref_y[i];
+        double high = p->ref_high && plottable(p->ref_high[i]) ? p->ref_high[i] : p->ref_y[i];
+        if (low == p->ref_y[i] && high == p->ref_y[i])
+            continue;
+        double x = px_of(a, p->ref_t_min[i]);
+        double y_low = py_of(a, low), y_high = py_of(a, high);
+        cairo_move_to(cr, x, y_low);
+        cairo_line_to(cr, x, y_high);
+        cairo_move_to(cr, x - 3.5, y_low);
+        cairo_line_to(cr, x + 3.5, y_low);
+        cairo_move_to(cr, x - 3.5, y_high);
+        cairo_line_to(cr, x + 3.5, y_high);
+    }
+    cairo_stroke(cr);
+    for (size_t i = 0; i < p->n_ref; i++) {
+        if (!plottable(p->ref_t_min[i]) || !plottable(p->ref_y[i]))
+            continue;
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, px_of(a, p->ref_t_min[i]), py_of(a, p->ref_y[i]), 3.6, 0.0, 2.0 * M_PI);
+    }
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
+    cairo_set_line_width(cr, 0.9);
+    cairo_stroke(cr);
+}
+
+/* Shaded target band and check window, behind the data. */
+static void draw_shading(cairo_t *cr, const area *a, const mh_plot_panel *p)
+{
+    if (p->has_window) {
+        double x_from = px_of(a, p->window_from_min), x_to = px_of(a, p->window_to_min);
+        if (x_to - x_from < 1.0)
+            x_to = x_from + 1.0;
+        set_color(cr, COLOR_WINDOW);
+        cairo_rectangle(cr, x_from, a->y0, x_to - x_from, a->y1 - a->y0);
+        cairo_fill(cr);
+    }
+    if (p->has_band) {
+        double y_low = py_of(a, p->band_low), y_high = py_of(a, p->band_high);
+        if (y_low - y_high < 1.0)
+            y_high = y_low - 1.0;
+        set_color(cr, COLOR_BAND);
+        cairo_rectangle(cr, a->x0, y_high, a->x1 - a->x0, y_low - y_high);
+        cairo_fill(cr);
+    }
+}
+
+static void draw_grid(cairo_t *cr, const area *a)
+{
+    set_color(cr, COLOR_GRID);
+    cairo_set_line_width(cr, 1.0);
+    for (int i = 0; i < a->x->n_ticks; i++) {
+        double x = crisp(a->x0 + (tick_value(a->x, i) - a->x->lo) / (a->x->hi - a->x->lo) *
+                                     (a->x1 - a->x0));
+        cairo_move_to(cr, x, a->y0);
+        cairo_line_to(cr, x, a->y1);
+    }
+    for (int i = 0; i < a->y->n_ticks; i++) {
+        double y = crisp(py_of(a, tick_value(a->y, i)));
+        cairo_move_to(cr, a->x0, y);
+        cairo_line_to(cr, a->x1, y);
+    }
+    cairo_stroke(cr);
+}
+
+/* Frame, tick marks and tick labels; time labels only under the last panel. */
+static void draw_axes(cairo_t *cr, const area *a, int time_labels)
+{
+    set_color(cr, COLOR_FRAME);
+    cairo_set_line_width(cr, 1.0);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    double fx0 = crisp(a->x0), fy0 = crisp(a->y0), fx1 = crisp(a->x1), fy1 = crisp(a->y1);
+    cairo_rectangle(cr, fx0, fy0, fx1 - fx0, fy1 - fy0);
+    char label[64];
+    for (int i = 0; i < a->y->n_ticks; i++) {
+        double y = crisp(py_of(a, tick_value(a->y, i)));
+        cairo_move_to(cr, fx0 - 4.0, y);
+        cairo_line_to(cr, fx0, y);
+    }
+    for (int i = 0; i < a->x->n_ticks; i++) {
+        double x = crisp(a->x0 + (tick_value(a->x, i) - a->x->lo) / (a->x->hi - a->x->lo) *
+                                     (a->x1 - a->x0));
+        cairo_move_to(cr, x, fy1);
+        cairo_line_to(cr, x, fy1 + 4.0);
+    }
+    cairo_stroke(cr);
+
+    set_color(cr, COLOR_TEXT);
+    set_font(cr, FONT_TICK, 0);
+    for (int i = 0; i < a->y->n_ticks; i++) {
+        tick_label(a->y, i, label, sizeof label);
+        text_at(cr, fx0 - 7.0, py_of(a, tick_value(a->y, i)), label, 1.0, 0.5);
+    }
+    if (!time_labels)
+        return;
+    for (int i = 0; i < a->x->n_ticks; i++) {
+        double x = a->x0 + (tick_value(a->x, i) - a->x->lo) / (a->x->hi - a->x->lo) *
+                               (a->x1 - a->x0);
+        tick_label(a->x, i, label, sizeof label);
+        text_at(cr, x, fy1 + 7.0, label, 0.5, 0.0);
+    }
+}
+
+/* "name (unit)" along the left edge, shrunk to fit the panel's height. */
+static void draw_y_label(cairo_t *cr, const area *a, const mh_plot_panel *p)
+{
+    char label[TEXT_MAX];
+    const char *name = p->name ? p->name : "";
+    if (p->unit && p->unit[0])
+        snprintf(label, sizeof label, "%s (%s)", name, p->unit);
+    else
+        snprintf(label, sizeof label, "%s", name);
+    make_utf8(label);
+    double size = FONT_AXIS_LABEL;
+    set_font(cr, size, 0);
+    double width = text_width(cr, label), room = a->y1 - a->y0 - 4.0;
+    if (width > room) {
+        size = fmax(FONT_MIN, size * room / width);
+        set_font(cr, size, 0);
+    }
+    set_color(cr, COLOR_TEXT);
+    cairo_save(cr);
+    cairo_translate(cr, 10.0, 0.5 * (a->y0 + a->y1));
+    cairo_rotate(cr, -0.5 * M_PI);
+    text_at(cr, 0.0, 0.0, label, 0.5, 0.0);
+    cairo_restore(cr);
+}
+
+typedef enum legend_kind { LEGEND_LINE, LEGEND_POINT, LEGEND_BAND, LEGEND_WINDOW } legend_kind;
+
+/* One legend entry ending at `right`; returns where the next one must end. */
+static double legend_entry(cairo_t *cr, double right, double mid_y, legend_kind kind,
+                           const char *text)
+{
+    const double swatch = 18.0, gap = 5.0, spacing = 16.0;
+    double text_w = text_width(cr, text);
+    double x = right - text_w - gap - swatch;
+    switch (kind) {
+    case LEGEND_LINE:
+        set_color(cr, COLOR_LINE);
+        cairo_set_line_width(cr, 1.6);
+        cairo_move_to(cr, x, mid_y);
+        cairo_line_to(cr, x + swatch, mid_y);
+        cairo_stroke(cr);
+        break;
+    case LEGEND_POINT:
+        set_color(cr, COLOR_REF);
+        cairo_set_line_width(cr, 1.2);
+        cairo_move_to(cr, x + 0.5 * swatch, mid_y - 6.0);
+        cairo_line_to(cr, x + 0.5 * swatch, mid_y + 6.0);
+        cairo_stroke(cr);
+        cairo_arc(cr, x + 0.5 * swatch, mid_y, 3.6, 0.0, 2.0 * M_PI);
+        cairo_fill(cr);
+        break;
+    case LEGEND_BAND:
+    case LEGEND_WINDOW:
+        set_color(cr, kind == LEGEND_BAND ? COLOR_BAND : COLOR_WINDOW);
+        cairo_rectangle(cr, x, mid_y - 5.0, swatch, 10.0);
+        cairo_fill(cr);
+        break;
+    }
+    set_color(cr, COLOR_TEXT);
+    text_at(cr, right - text_w, mid_y, text, 0.0, 0.5);
+    return x - spacing;
+}
+
+/* Legend in the strip above the plot area; only when there is more than the line. */
+static void draw_legend(cairo_t *cr, const area *a, const mh_plot_panel *p)
+{
+    int has_ref = p->n_ref > 0;
+    if (!has_ref && !p->has_band && !p->has_window)
+        return;
+    set_font(cr, FONT_LEGEND, 0);
+    double mid_y = a->y0 - 0.5 * LEGEND_STRIP;
+    double right = a->x1;
+    if (p->has_window)
+        right = legend_entry(cr, right, mid_y, LEGEND_WINDOW, "check window");
+    if (p->has_band)
+        right = legend_entry(cr, right, mid_y, LEGEND_BAND, "target range");
+    if (has_ref)
+        right = legend_entry(cr, right, mid_y, LEGEND_POINT, "reference");
+    legend_entry(cr, right, mid_y, LEGEND_LINE, "simulated");
+}
+
+static void draw_panel(cairo_t *cr, const layout *L, const mh_plot_panel *p,
+                       const panel_layout *pl, double top, int time_labels)
+{
+    area a = {.x0 = L->left,
+              .x1 = L->width - L->right,
+              .y0 = top + LEGEND_STRIP,
+              .y1 = top + PANEL_HEIGHT,
+              .x = &L->x,
+              .y = &pl->y,
+              .minutes_per_unit = L->minutes_per_unit};
+    draw_grid(cr, &a);
+    cairo_save(cr);
+    cairo_rectangle(cr, a.x0, a.y0, a.x1 - a.x0, a.y1 - a.y0);
+    cairo_clip(cr);
+    draw_shading(cr, &a, p);
+    draw_series(cr, &a, p);
+    if (p->n_ref > 0)
+        draw_reference(cr, &a, p);
+    cairo_restore(cr);
+    if (!pl->has_data) {
+        set_color(cr, COLOR_MUTED);
+        set_font(cr, FONT_LEGEND, 0);
+        text_at(cr, 0.5 * (a.x0 + a.x1), 0.5 * (a.y0 + a.y1), "no finite values", 0.5, 0.5);
+    }
+    draw_axes(cr, &a, time_labels);
+    draw_y_label(cr, &a, p);
+    draw_legend(cr, &a, p);
+    if (time_labels) {
+        set_color(cr, COLOR_TEXT);
+        set_font(cr, FONT_AXIS_LABEL, 0);
+        text_at(cr, 0.5 * (a.x0 + a.x1), a.y1 + BOTTOM_MARGIN - 6.0, L->x_label, 0.5, 1.0);
+    }
+}
+
+/* The left margin fits the widest y tick label plus the rotated axis label. */
+static double left_margin(cairo_t *cr, const layout *L, int n_panels)
+{
+    set_font(cr, FONT_TICK, 0);
+    double widest = 0.0;
+    char label[64];
+    for (int k = 0; k < n_panels; k++) {
+        for (int i = 0; i < L->panels[k].y.n_ticks; i++) {
+            tick_label(&L->panels[k].y, i, label, sizeof label);
+            widest = fmax(widest, text_width(cr, label));
+        }
+    }
+    set_font(cr, FONT_AXIS_LABEL, 0);
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr, &fe);
+    return fmax(64.0, 10.0 + fe.ascent + fe.descent + 10.0 + widest + 8.0);
+}
+
+static void draw_figure(cairo_t *cr, layout *L, const char *title, const mh_plot_panel *panels,
+                        int n_panels)
+{
+    cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
+    cairo_paint(cr);
+    L->left = left_margin(cr, L, n_panels);
+    if (title && title[0]) {
+        char text[TEXT_MAX];
+        snprintf(text, sizeof text, "%s", title);
+        make_utf8(text);
+        set_color(cr, COLOR_TEXT);
+        set_font(cr, FONT_TITLE, 1);
+        text_at(cr, 0.5 * (L->left + L->width - L->right), 0.5 * TITLE_HEIGHT + 2.0, text, 0.5,
+                0.5);
+    }
+    for (int k = 0; k < n_panels; k++)
+        draw_panel(cr, L, &panels[k], &L->panels[k], L->top + k * (double)PANEL_HEIGHT,
+                   k == n_panels - 1);
+}
+
+/* ---- checking and writing ----------------------------------------------- */
+
+static mh_status check_panels(const char *path, const mh_plot_panel *panels, int n_panels,
+                              mh_error *err)
+{
+    int max_panels = (MAX_FIG_HEIGHT - TITLE_HEIGHT - BOTTOM_MARGIN) / PANEL_HEIGHT;
+    if (!panels || n_panels <= 0)
+        return mh_error_raise(err, MH_ERR_INVALID, "%s: nothing to plot (no panels)", path);
+    if (n_panels > max_panels)
+        return mh_error_raise(err, MH_ERR_INVALID,
+                              "%s: too many panels (%d); one figure holds at most %d", path,
+                              n_panels, max_panels);
+    for (int k = 0; k < n_panels; k++) {
+        const mh_plot_panel *p = &panels[k];
+        const char *name = p->name ? p->name : "";
+        if (p->n == 0)
+            return mh_error_raise(err, MH_ERR_INVALID, "%s: panel %d '%.80s': nothing to plot",
+                                  path, k + 1, name);
+        if (!p->t_min || !p->y)
+            return mh_error_raise(err, MH_ERR_INVALID,
+                                  "%s: panel %d '%.80s': no time or value array", path, k + 1,
+                                  name);
+        if (p->n_ref > 0 && (!p->ref_t_min || !p->ref_y))
+            return mh_error_raise(err, MH_ERR_INVALID,
+                                  "%s: panel %d '%.80s': %zu reference points but no time or "
+                                  "value array",
+                                  path, k + 1, name, p->n_ref);
+        if (p->has_band && !(p->band_low <= p->band_high))
+            return mh_error_raise(err, MH_ERR_INVALID,
+                                  "%s: panel %d '%.80s': band from %g to %g; the low end must "
+                                  "not be above the high end",
+                                  path, k + 1, name, p->band_low, p->band_high);
+        if (p->has_window && !(p->window_from_min <= p->window_to_min))
+            return mh_error_raise(err, MH_ERR_INVALID,
+                                  "%s: panel %d '%.80s': window from %g to %g min; it must not "
+                                  "end before it starts",
+                                  path, k + 1, name, p->window_from_min, p->window_to_min);
+    }
+    return MH_OK;
+}
+
+static cairo_surface_t *create_surface(plot_format fmt, const char *file, double width,
+                                       double height)
+{
+    switch (fmt) {
+    case FORMAT_SVG: {
+        cairo_surface_t *s = cairo_svg_surface_create(file, width, height);
+        cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
+#if CAIRO_VERSION >= CAIRO_VERSION_ENCODE(1, 16, 0)
+        cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX);
+#endif
+        return s;
+    }
+    case FORMAT_PDF:
+        return cairo_pdf_surface_create(file, width, height);
+    case FORMAT_PNG:
+        break;
+    }
+    return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)width, (int)height);
+}
+
+mh_status mh_plot_write(const char *path, const char *title, const mh_plot_panel *panels,
+                        int n_panels, mh_error *err)
+{
+    plot_format fmt;
+    if (!path || !path[0])
+        return mh_error_raise(err, MH_ERR_INVALID, "plot: no output path");
+    if (!format_of(path, &fmt))
+        return mh_error_raise(err, MH_ERR_INVALID,
+                              "%s: unknown plot format; the file name must end in .png, .svg "
+                              "or .pdf",
+                              path);
+    mh_status st = check_panels(path, panels, n_panels, err);
+    if (st != MH_OK)
+        return st;
+
+    char temp[4160];
+    if (strlen(path) >= 4000)
+        return mh_error_raise(err, MH_ERR_IO, "%.200s...: path too long", path);
+    mh_atomic_temp_name(path, temp, sizeof temp);
+
+    layout L = {.width = FIG_WIDTH, .right = RIGHT_MARGIN};
+    L.top = title && title[0] ? TITLE_HEIGHT : TOP_WITHOUT_TITLE;
+    L.height = L.top + n_panels * (double)PANEL_HEIGHT + BOTTOM_MARGIN;
+    L.panels = calloc((size_t)n_panels, sizeof *L.panels);
+    if (!L.panels)
+        return mh_error_raise(err, MH_ERR_NOMEM, "%s: out of memory for the plot", path);
+    time_axis(panels, n_panels, &L);
+    for (int k = 0; k < n_panels; k++)
+        panel_y_axis(&panels[k], &L.panels[k]);
+
+    cairo_surface_t *surface = create_surface(fmt, temp, L.width, L.height);
+    cairo_status_t cs = cairo_surface_status(surface);
+    if (cs == CAIRO_STATUS_SUCCESS) {
+        cairo_t *cr = cairo_create(surface);
+        draw_figure(cr, &L, title, panels, n_panels);
+        cs = cairo_status(cr);
+        cairo_destroy(cr);
+    }
+    if (cs == CAIRO_STATUS_SUCCESS) {
+        if (fmt == FORMAT_PNG) {
+            cs = cairo_surface_write_to_png(surface, temp);
+        } else {
+            cairo_surface_finish(surface); /* vector formats are written out here */
+            cs = cairo_surface_status(surface);
+        }
+    }
+    cairo_surface_destroy(surface);
+    free(L.panels);
+    if (cs != CAIRO_STATUS_SUCCESS) {
+        remove(temp);
+        return mh_error_raise(err, MH_ERR_IO, "%s: cannot write the plot: %s", path,
+                              cairo_status_to_string(cs));
+    }
+    if (rename(temp, path) != 0) {
+        int saved = errno;
+        remove(temp);
+        return mh_error_raise(err, MH_ERR_IO, "%s: cannot write the plot: %s", path,
+                              strerror(saved));
+    }
+    return MH_OK;
+}
