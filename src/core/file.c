@@ -85,6 +85,18 @@ mh_status mh_atomic_open(mh_atomic_file *f, const char *path, mh_error *err)
     }
     if (strlen(path) >= sizeof f->final_path)
         return mh_error_raise(err, MH_ERR_IO, "%s: path too long", path);
+    /* A device or pipe (/dev/null, a FIFO) is written directly: renaming a
+     * temporary file over it would replace the device itself. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            return mh_error_raise(err, MH_ERR_IO, "%s: is a directory", path);
+        f->fp = fopen(path, "wb");
+        if (!f->fp)
+            return mh_error_raise(err, MH_ERR_IO, "%s: cannot write: %s", path, strerror(errno));
+        f->direct = 1;
+        return MH_OK;
+    }
     strcpy(f->final_path, path);
     mh_atomic_temp_name(path, f->temp_path, sizeof f->temp_path);
     f->fp = fopen(f->temp_path, "wb");
@@ -110,6 +122,8 @@ mh_status mh_atomic_commit(mh_atomic_file *f, mh_error *err)
         return failed ? mh_error_raise(err, MH_ERR_IO, "cannot write to standard output")
                       : MH_OK;
     }
+    if (f->direct)
+        return failed ? mh_error_raise(err, MH_ERR_IO, "%s: write error", f->final_path) : MH_OK;
     if (failed || rename(f->temp_path, f->final_path) != 0) {
         int saved = errno;
         remove(f->temp_path);
@@ -128,7 +142,7 @@ void mh_atomic_abort(mh_atomic_file *f)
     if (f->to_stdout) {
         free(f->buffer);
         f->buffer = NULL;
-    } else if (f->temp_path[0]) {
+    } else if (f->temp_path[0] && !f->direct) {
         remove(f->temp_path);
     }
 }

@@ -20,6 +20,7 @@ typedef struct mh_atomic_file {
     char final_path[4096];
     char temp_path[4160];
     int to_stdout; /* path "-": buffered in memory and written in one piece */
+    int direct;    /* a device or pipe: written in place */
     char *buffer;
     size_t buffer_size;
 } mh_atomic_file;

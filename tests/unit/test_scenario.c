@@ -1,0 +1,160 @@
+/*
+ * test_scenario.c - scenario reading: values, defaults, the timeline,
+ * overrides and located errors; atomic output.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "scenario/scenario.h"
+
+static mh_scenario *parse(const char *text, mh_error *err)
+{
+    mh_scenario *s = NULL;
+    mh_scenario_parse(text, strlen(text), "t.yaml", &s, err);
+    return s;
+}
+
+static void reads_subject_diet_and_events(void **state)
+{
+    (void)state;
+    mh_error err = {0};
+    mh_scenario *s = parse("name: demo\n"
+                           "seed: 42\n"
+                           "subject: {sex: female, age_y: 52.5, height_cm: 163, weight_kg: 71.3}\n"
+                           "duration: 2 days\n"
+                           "diet:\n"
+                           "  energy_kcal_per_day: 2385\n"
+                           "  carbs_pct: 48\n"
+                           "  meals: ['07:30', '12:30', '19:00']\n"
+                           "events:\n"
+                           "  - at: day 1 10:15\n"
+                           "    meal: {carbs_g: 75}\n",
+                           &err);
+    assert_non_null(s);
+    assert_string_equal(mh_scenario_name(s), "demo");
+    assert_true(s->seed == 42);
+    assert_int_equal(s->subject.sex, MH_SEX_FEMALE);
+    assert_float_equal(s->subject.weight_kg, 71.3, 1e-12);
+    assert_float_equal(mh_scenario_duration_min(s), 2880.0, 1e-12);
+    assert_int_equal(s->n_daily_meals, 3);
+    /* 2385 kcal x 48 % / 4 kcal/g / 3 meals = 95.4 g */
+    assert_float_equal(s->daily_meals[1].carbs_g, 95.4, 1e-9);
+    assert_float_equal(s->daily_meals[2].minute_of_day, 1140.0, 1e-12);
+    assert_int_equal((int)s->n_events, 1);
+    assert_float_equal(s->events[0].time_min, 1440.0 + 615.0, 1e-12);
+    mh_event *events;
+    size_t n;
+    assert_int_equal(mh_timeline_build(s, &events, &n, NULL), MH_OK);
+    assert_int_equal((int)n, 7);
+    for (size_t i = 1; i < n; i++)
+        assert_true(events[i].time_min >= events[i - 1].time_min);
+    assert_float_equal(events[4].carbs_g, 75.0, 1e-12);
+    free(events);
+    assert_float_equal(s->every_min, 5.0, 1e-12); /* default for a 2-day run */
+    mh_scenario_free(s);
+}
+
+static void default_intake_keeps_weight_stable(void **state)
+{
+    (void)state;
+    /* Mifflin-St Jeor: 10 x 78 + 6.25 x 176 - 5 x 40 + 5 = 1685 kcal; x 1.55 = 2611.75 */
+    assert_float_equal(mh_weight_stable_kcal_per_day(MH_SEX_MALE, 40, 176, 78), 2611.75, 1e-9);
+    mh_scenario *s = parse("duration: 1 day\ndiet: {pattern: western}\n", NULL);
+    assert_non_null(s);
+    assert_float_equal(s->daily_meals[0].carbs_g, 2611.75 * 0.5 / 4.0 / 3.0, 1e-9);
+    mh_scenario_free(s);
+}
+
+static void json_is_accepted(void **state)
+{
+    (void)state;
+    mh_scenario *s = parse("{\"duration\": \"6 h\", \"events\": [{\"at\": \"day 0 01:00\", "
+                           "\"meal\": {\"carbs_g\": 61.7}}]}",
+                           NULL);
+    assert_non_null(s);
+    assert_float_equal(s->events[0].carbs_g, 61.7, 1e-12);
+    mh_scenario_free(s);
+}
+
+static void errors_are_located(void **state)
+{
+    (void)state;
+    mh_error err = {0};
+    assert_null(parse("duration: 1 day\nsubject:\n  weigth_kg: 80\n", &err));
+    assert_string_equal(err.message,
+                        "t.yaml:3:3: unknown key 'weigth_kg' in subject (did you mean 'weight_kg'?)");
+    assert_int_equal(err.status, MH_ERR_PARSE);
+    assert_null(parse("duration: 1 day\nsubject: {weight_kg: 300}\n", &err));
+    assert_non_null(strstr(err.message, "t.yaml:2:22: weight_kg = 300 is out of range: allowed 30 to 250 kg"));
+    assert_null(parse("duration: 1 day\nexercise:\n  - {type: aerobic, days: [mon], at: '18:00', "
+                      "duration_min: 45, intensity: 0.6}\n",
+                      &err));
+    assert_int_equal(err.status, MH_ERR_UNSUPPORTED);
+    assert_non_null(strstr(err.message, "t.yaml:2:1: exercise is not supported yet"));
+}
+
+static void overrides_are_checked(void **state)
+{
+    (void)state;
+    mh_error err = {0};
+    mh_scenario *s = parse("duration: 1 day\n", NULL);
+    assert_int_equal(mh_scenario_set_param(s, "liver.kp1", 2.385, &err), MH_OK);
+    assert_int_equal(mh_scenario_set_param(s, "liver.kp1", 99.0, &err), MH_ERR_INVALID);
+    assert_int_equal(mh_scenario_set_param(s, "liver.kpp1", 2.0, &err), MH_ERR_NOT_FOUND);
+    assert_non_null(strstr(err.message, "did you mean 'liver.kp1'"));
+    assert_int_equal(mh_scenario_set_vars(s, "insulin_pmol_l,glucose_mmol_l", &err), MH_OK);
+    assert_int_equal(s->n_vars, 2);
+    assert_int_equal(mh_scenario_set_vars(s, "insulin_pmol_l,glucose", &err), MH_ERR_NOT_FOUND);
+    assert_int_equal(s->n_vars, 2); /* unchanged after a failed call */
+    assert_int_equal(mh_scenario_set_every(s, "2 month", &err), MH_ERR_PARSE);
+    assert_int_equal(mh_scenario_set_every(s, "15 min", &err), MH_OK);
+    assert_float_equal(s->every_min, 15.0, 1e-12);
+    mh_scenario_free(s);
+}
+
+static void output_is_atomic(void **state)
+{
+    (void)state;
+    mh_scenario *s = parse("duration: 2 h\noutput: {every: 30 min}\n", NULL);
+    mh_result *r = NULL;
+    assert_int_equal(mh_simulate(s, NULL, &r, NULL), MH_OK);
+    assert_int_equal((int)mh_result_rows(r), 5);
+    mh_error err = {0};
+    assert_int_equal(mh_result_write(r, "/nonexistent-dir/x.csv", MH_FORMAT_CSV, &err), MH_ERR_IO);
+    assert_int_equal(access("/nonexistent-dir/x.csv", F_OK), -1);
+    char path[] = "/tmp/myohep-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(mh_result_write(r, path, MH_FORMAT_JSON, &err), MH_OK);
+    FILE *fp = fopen(path, "r");
+    char head[64] = {0};
+    assert_non_null(fgets(head, sizeof head, fp));
+    fclose(fp);
+    remove(path);
+    assert_string_equal(head, "{\n");
+    mh_result_free(r);
+    mh_scenario_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reads_subject_diet_and_events),
+        cmocka_unit_test(default_intake_keeps_weight_stable),
+        cmocka_unit_test(json_is_accepted),
+        cmocka_unit_test(errors_are_located),
+        cmocka_unit_test(overrides_are_checked),
+        cmocka_unit_test(output_is_atomic),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
