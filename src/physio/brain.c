@@ -20,11 +20,8 @@
     X(UII, "insulin_independent_uptake", "mg/kg/min", MH_POOL_GLUCOSE, MH_POOL_NONE,           \
       "Uii: glucose use by brain and erythrocytes")
 
-enum { PARAMS(MH_ENUM_ID) N_PARAMS };
-enum { FLUXES(MH_ENUM_ID) N_FLUXES };
-
-static const mh_param_def params[] = {PARAMS(MH_PARAM_ROW)};
-static const mh_flux_def fluxes[] = {FLUXES(MH_FLUX_ROW)};
+MH_PARAM_TABLE(PARAMS);
+MH_FLUX_TABLE(FLUXES);
 
 static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
@@ -35,9 +32,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
 const mh_module mh_brain_module = {
     .name = MODULE_NAME,
     .summary = "insulin-independent glucose use by brain and erythrocytes",
-    .params = params,
-    .n_params = N_PARAMS,
-    .fluxes = fluxes,
-    .n_fluxes = N_FLUXES,
+    MH_WITH_PARAMS,
+    MH_WITH_FLUXES,
     .compute_fluxes = compute_fluxes,
 };

@@ -35,13 +35,9 @@
     X(GLUCOSE_MG_DL, "glucose_mg_dl", "mg/dL", "plasma glucose concentration")                \
     X(INSULIN_PMOL_L, "insulin_pmol_l", "pmol/L", "plasma insulin concentration")
 
-enum { STATES(MH_ENUM_ID) N_STATES };
-enum { PARAMS(MH_ENUM_ID) N_PARAMS };
-enum { OUTPUTS(MH_ENUM_ID) N_OUTPUTS };
-
-static const mh_state_def states[] = {STATES(MH_STATE_ROW)};
-static const mh_param_def params[] = {PARAMS(MH_PARAM_ROW)};
-static const mh_output_def outputs[] = {OUTPUTS(MH_OUTPUT_ROW)};
+MH_STATE_TABLE(STATES);
+MH_PARAM_TABLE(PARAMS);
+MH_OUTPUT_TABLE(OUTPUTS);
 
 /* The pool enum and this module's states must agree one to one. */
 _Static_assert((int)N_STATES == (int)MH_POOL_COUNT, "circulation states must mirror the pools");
@@ -84,12 +80,9 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
 const mh_module mh_circulation_module = {
     .name = MODULE_NAME,
     .summary = "circulating pools of glucose and insulin, and their volumes",
-    .states = states,
-    .n_states = N_STATES,
-    .params = params,
-    .n_params = N_PARAMS,
-    .outputs = outputs,
-    .n_outputs = N_OUTPUTS,
+    MH_WITH_STATES,
+    MH_WITH_PARAMS,
+    MH_WITH_OUTPUTS,
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,
     .basal_guess = basal_guess,

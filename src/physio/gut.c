@@ -52,15 +52,10 @@
     X(RA_MEAL, "ra_meal_mg_kg_min", "mg/kg/min", "rate of appearance of meal glucose in plasma") \
     X(STOMACH_G, "stomach_glucose_g", "g", "carbohydrate (as glucose) still in the stomach")
 
-enum { STATES(MH_ENUM_ID) N_STATES };
-enum { PARAMS(MH_ENUM_ID) N_PARAMS };
-enum { FLUXES(MH_ENUM_ID) N_FLUXES };
-enum { OUTPUTS(MH_ENUM_ID) N_OUTPUTS };
-
-static const mh_state_def states[] = {STATES(MH_STATE_ROW)};
-static const mh_param_def params[] = {PARAMS(MH_PARAM_ROW)};
-static const mh_flux_def fluxes[] = {FLUXES(MH_FLUX_ROW)};
-static const mh_output_def outputs[] = {OUTPUTS(MH_OUTPUT_ROW)};
+MH_STATE_TABLE(STATES);
+MH_PARAM_TABLE(PARAMS);
+MH_FLUX_TABLE(FLUXES);
+MH_OUTPUT_TABLE(OUTPUTS);
 
 /* kempt(Qsto) of Dalla Man 2006; with nothing eaten yet the stomach empties at kmax. */
 static double emptying_rate(const double *p, double qsto, double load_mg)
@@ -117,14 +112,10 @@ static void on_event(const mh_event *ev, const double *p, double *x, mh_inputs *
 const mh_module mh_gut_module = {
     .name = MODULE_NAME,
     .summary = "gastric emptying and intestinal absorption of meal carbohydrate",
-    .states = states,
-    .n_states = N_STATES,
-    .params = params,
-    .n_params = N_PARAMS,
-    .fluxes = fluxes,
-    .n_fluxes = N_FLUXES,
-    .outputs = outputs,
-    .n_outputs = N_OUTPUTS,
+    MH_WITH_STATES,
+    MH_WITH_PARAMS,
+    MH_WITH_FLUXES,
+    MH_WITH_OUTPUTS,
     .compute_fluxes = fluxes_fn,
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,

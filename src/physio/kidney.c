@@ -25,11 +25,8 @@
     X(INS_DEGRADED, "peripheral_insulin_degradation", "pmol/kg/min", MH_POOL_INSULIN,          \
       MH_POOL_NONE, "m4 Ip")
 
-enum { PARAMS(MH_ENUM_ID) N_PARAMS };
-enum { FLUXES(MH_ENUM_ID) N_FLUXES };
-
-static const mh_param_def params[] = {PARAMS(MH_PARAM_ROW)};
-static const mh_flux_def fluxes[] = {FLUXES(MH_FLUX_ROW)};
+MH_PARAM_TABLE(PARAMS);
+MH_FLUX_TABLE(FLUXES);
 
 static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
@@ -42,9 +39,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
 const mh_module mh_kidney_module = {
     .name = MODULE_NAME,
     .summary = "renal glucose excretion and peripheral insulin degradation",
-    .params = params,
-    .n_params = N_PARAMS,
-    .fluxes = fluxes,
-    .n_fluxes = N_FLUXES,
+    MH_WITH_PARAMS,
+    MH_WITH_FLUXES,
     .compute_fluxes = compute_fluxes,
 };

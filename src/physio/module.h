@@ -109,6 +109,25 @@ typedef struct mh_module {
 #define MH_FLUX_ROW(id, name, unit, from, to, desc) {name, unit, from, to, desc},
 #define MH_OUTPUT_ROW(id, name, unit, desc) {name, unit, desc},
 
+/* One line per table in a module file: the local enum and the static table,
+ * and the matching fields of its mh_module. */
+#define MH_STATE_TABLE(LIST)                                                                     \
+    enum { LIST(MH_ENUM_ID) N_STATES };                                                        \
+    static const mh_state_def states[] = {LIST(MH_STATE_ROW)}
+#define MH_PARAM_TABLE(LIST)                                                                     \
+    enum { LIST(MH_ENUM_ID) N_PARAMS };                                                        \
+    static const mh_param_def params[] = {LIST(MH_PARAM_ROW)}
+#define MH_FLUX_TABLE(LIST)                                                                      \
+    enum { LIST(MH_ENUM_ID) N_FLUXES };                                                        \
+    static const mh_flux_def fluxes[] = {LIST(MH_FLUX_ROW)}
+#define MH_OUTPUT_TABLE(LIST)                                                                    \
+    enum { LIST(MH_ENUM_ID) N_OUTPUTS };                                                       \
+    static const mh_output_def outputs[] = {LIST(MH_OUTPUT_ROW)}
+#define MH_WITH_STATES .states = states, .n_states = N_STATES
+#define MH_WITH_PARAMS .params = params, .n_params = N_PARAMS
+#define MH_WITH_FLUXES .fluxes = fluxes, .n_fluxes = N_FLUXES
+#define MH_WITH_OUTPUTS .outputs = outputs, .n_outputs = N_OUTPUTS
+
 /* Sources cited by several modules (docs/MODEL.md lists them in full). */
 #define MH_SRC_DALLA_MAN_2007 "Dalla Man, Rizza, Cobelli 2007 IEEE TBME 54:1740, Table 1 normal subjects"
 #define MH_CV_ASSUMED 0.25 /* placeholder CV until a population study calibrates it (issue 5) */

@@ -46,15 +46,10 @@
     X(SECRETION_OUT, "insulin_secretion_pmol_kg_min", "pmol/kg/min",                           \
       "insulin secretion reaching the liver")
 
-enum { STATES(MH_ENUM_ID) N_STATES };
-enum { PARAMS(MH_ENUM_ID) N_PARAMS };
-enum { FLUXES(MH_ENUM_ID) N_FLUXES };
-enum { OUTPUTS(MH_ENUM_ID) N_OUTPUTS };
-
-static const mh_state_def states[] = {STATES(MH_STATE_ROW)};
-static const mh_param_def params[] = {PARAMS(MH_PARAM_ROW)};
-static const mh_flux_def fluxes[] = {FLUXES(MH_FLUX_ROW)};
-static const mh_output_def outputs[] = {OUTPUTS(MH_OUTPUT_ROW)};
+MH_STATE_TABLE(STATES);
+MH_PARAM_TABLE(PARAMS);
+MH_FLUX_TABLE(FLUXES);
+MH_OUTPUT_TABLE(OUTPUTS);
 
 static void publish(const mh_module_ctx *c, double *signals)
 {
@@ -99,14 +94,10 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
 const mh_module mh_pancreas_module = {
     .name = MODULE_NAME,
     .summary = "insulin secretion: static and dynamic beta-cell response to glucose",
-    .states = states,
-    .n_states = N_STATES,
-    .params = params,
-    .n_params = N_PARAMS,
-    .fluxes = fluxes,
-    .n_fluxes = N_FLUXES,
-    .outputs = outputs,
-    .n_outputs = N_OUTPUTS,
+    MH_WITH_STATES,
+    MH_WITH_PARAMS,
+    MH_WITH_FLUXES,
+    MH_WITH_OUTPUTS,
     .publish = publish,
     .compute_fluxes = compute_fluxes,
     .compute_derivatives = derivatives,

@@ -49,7 +49,7 @@ enum {
 #define FONT_AXIS_LABEL 13.0
 #define FONT_TICK 11.0
 #define FONT_LEGEND 11.0
-#define FONT_MIN 7.0
+#define FONT_MIN 9.0 /* smaller axis labels are cut short instead */
 
 /* Spans up to 72 h are shown in hours, longer ones in days. */
 #define HOURS_MAX_SPAN_MIN (72.0 * MH_MIN_PER_HOUR)
@@ -184,16 +184,25 @@ static double clamp_pixel(double v)
 
 /* ---- axes and ticks ----------------------------------------------------- */
 
-/* The smallest step of 1, 2 or 5 times a power of ten giving at most about `target` steps. */
+/* A step of 1, 2 or 5 times a power of ten whose tick count is closest (by
+ * ratio) to `target`. */
 static double nice_step(double span, int target)
 {
     double raw = span / target;
     if (!(raw > 0) || !isfinite(raw))
         return 0;
     double magnitude = pow(10.0, floor(log10(raw)));
-    double f = raw / magnitude;
-    double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 5.0 ? 5.0 : 10.0;
-    return nice * magnitude;
+    static const double factors[] = {0.5, 1.0, 2.0, 5.0, 10.0, 20.0};
+    double best = 0, best_miss = INFINITY;
+    for (size_t i = 0; i < sizeof factors / sizeof factors[0]; i++) {
+        double step = factors[i] * magnitude;
+        double miss = fabs(log((span / step) / target));
+        if (step > 0 && isfinite(step) && miss < best_miss) {
+            best = step;
+            best_miss = miss;
+        }
+    }
+    return best;
 }
 
 static void axis_make(axis *a, double lo, double hi, int target)
@@ -521,7 +530,26 @@ static void draw_axes(cairo_t *cr, const area *a, int time_labels)
     }
 }
 
-/* "name (unit)" along the left edge, shrunk to fit the panel's height. */
+/* Cut `s` (valid UTF-8, in a buffer of `size` bytes) so it fits `room`, ending in an ellipsis. */
+static void fit_text(cairo_t *cr, char *s, size_t size, double room)
+{
+    static const char ellipsis[] = "\xe2\x80\xa6"; /* U+2026 */
+    size_t len = strlen(s);
+    if (text_width(cr, s) <= room)
+        return;
+    while (len > 0) {
+        do
+            len--;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80);
+        if (len + sizeof ellipsis > size)
+            continue;
+        memcpy(s + len, ellipsis, sizeof ellipsis);
+        if (text_width(cr, s) <= room)
+            return;
+    }
+}
+
+/* "name (unit)" along the left edge, shrunk (then cut) to fit the panel's height. */
 static void draw_y_label(cairo_t *cr, const area *a, const mh_plot_panel *p)
 {
     char label[TEXT_MAX];
@@ -537,6 +565,7 @@ static void draw_y_label(cairo_t *cr, const area *a, const mh_plot_panel *p)
     if (width > room) {
         size = fmax(FONT_MIN, size * room / width);
         set_font(cr, size, 0);
+        fit_text(cr, label, sizeof label, room);
     }
     set_color(cr, COLOR_TEXT);
     cairo_save(cr);
@@ -666,6 +695,7 @@ static void draw_figure(cairo_t *cr, layout *L, const char *title, const mh_plot
         make_utf8(text);
         set_color(cr, COLOR_TEXT);
         set_font(cr, FONT_TITLE, 1);
+        fit_text(cr, text, sizeof text, L->width - L->left - L->right);
         text_at(cr, 0.5 * (L->left + L->width - L->right), 0.5 * TITLE_HEIGHT + 2.0, text, 0.5,
                 0.5);
     }
