@@ -283,6 +283,10 @@ static void test_awkward_series(void **state)
         {.name = "one_point", .unit = "U", .t_min = t_one, .y = one, .n = 1},
         {.name = "weeks", .unit = "kg", .t_min = t_weeks, .y = t_weeks, .n = N},
     };
+    char long_unit[700];
+    memset(long_unit, 'u', sizeof long_unit - 1);
+    long_unit[sizeof long_unit - 1] = '\0';
+    panels[3].unit = long_unit; /* cut short with an ellipsis */
     char path[512];
     path_in(state, "awkward.png", path, sizeof path);
     mh_error err = {0};
