@@ -23,7 +23,7 @@
 
 #define PARAMS(X)                                                                                \
     X(ALPHA, "alpha", "1/min", 0.10, 0.005, 0.5, 0.3,                                         \
-      "calibrated: full model to the Dalla Man 2007 mean insulin peak time (Table 1: 0.050)",  \
+      "calibrated: full model to the Dalla Man 2007 mean insulin plateau 30-90 min (T1: 0.050)",  \
       "delay between glucose and static secretion")                                           \
     X(BETA, "beta", "pmol/kg/min per mg/dL", 0.11, 0.01, 1.0, 0.4, MH_SRC_DALLA_MAN_2007,      \
       "static beta-cell responsivity to glucose")                                             \
