@@ -26,7 +26,7 @@ int mh_cmd_vars(int argc, char **argv)
 int mh_cmd_params(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
-        bool missing;
+        bool missing = false;
         const char *v;
         if (mh_cli_is_help(argv[i])) {
             printf("Usage: myohep params [--species human]\n\n"

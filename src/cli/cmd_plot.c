@@ -22,7 +22,7 @@ int mh_cmd_plot(int argc, char **argv)
 {
     const char *input = NULL, *output = NULL, *vars = NULL, *title = NULL;
     for (int i = 1; i < argc; i++) {
-        bool missing;
+        bool missing = false;
         const char *v;
         if (mh_cli_is_help(argv[i]))
             return plot_help();

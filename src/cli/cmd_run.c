@@ -48,7 +48,7 @@ int mh_cmd_run(int argc, char **argv)
     bool stats = false;
     mh_format format = MH_FORMAT_CSV;
     for (int i = 1; i < argc; i++) {
-        bool missing;
+        bool missing = false;
         const char *v;
         if (mh_cli_is_help(argv[i])) {
             run_help();

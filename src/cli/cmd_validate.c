@@ -13,7 +13,7 @@ int mh_cmd_validate(int argc, char **argv)
     snprintf(default_dir, sizeof default_dir, "%s/targets", mh_data_dir());
     mh_validate_options opt = {.targets_dir = default_dir, .table = stdout};
     for (int i = 1; i < argc; i++) {
-        bool missing;
+        bool missing = false;
         const char *v;
         if (mh_cli_is_help(argv[i])) {
             printf("Usage: myohep validate [--report DIR] [--targets DIR] [--only ID]\n"

@@ -76,7 +76,6 @@ const char *mh_cli_option(int argc, char **argv, int *i, const char *name, bool 
 {
     const char *arg = argv[*i];
     size_t n = strlen(name);
-    *missing = false;
     if (strncmp(arg, name, n) != 0)
         return NULL;
     if (arg[n] == '=')

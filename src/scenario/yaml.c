@@ -64,6 +64,44 @@ static bool only_blank(const char *text, size_t length)
     return true;
 }
 
+/* Line (1-based) where a second document begins ('---' after content), or 0. */
+static int second_document_line(const char *text, size_t length)
+{
+    int line = 1;
+    bool content = false;
+    for (size_t i = 0; i < length; line++) {
+        size_t end = i;
+        while (end < length && text[end] != '\n')
+            end++;
+        size_t j = i;
+        while (j < end && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+            j++;
+        bool marker = end - i >= 3 && strncmp(text + i, "---", 3) == 0 &&
+                      (end - i == 3 || text[i + 3] == ' ' || text[i + 3] == '\r');
+        if (marker && content)
+            return line;
+        if (j < end && text[j] != '#' && !marker)
+            content = true;
+        i = end + 1;
+    }
+    return 0;
+}
+
+/* The key text at a 1-based line and column (up to ':' or a space). */
+static void word_at(const char *text, size_t length, int line, int col, char *buf, size_t size)
+{
+    size_t i = 0;
+    for (int l = 1; l < line && i < length; i++)
+        if (text[i] == '\n')
+            l++;
+    i += (size_t)(col > 0 ? col - 1 : 0);
+    size_t n = 0;
+    while (i < length && n + 1 < size && text[i] != ':' && text[i] != ' ' && text[i] != '\n' &&
+           text[i] != '"' && text[i] != '\'')
+        buf[n++] = text[i++];
+    buf[n] = '\0';
+}
+
 mh_status mh_yaml_open(mh_yaml *y, const char *file, const char *text, size_t length,
                        mh_error *err)
 {
@@ -83,6 +121,12 @@ mh_status mh_yaml_open(mh_yaml *y, const char *file, const char *text, size_t le
                               "%s:1:1: empty file: expected a mapping of scenario keys such as "
                               "'subject', 'duration' and 'diet'",
                               file);
+    int extra_doc = second_document_line(text, length);
+    if (extra_doc > 0)
+        return mh_error_raise(err, MH_ERR_PARSE,
+                              "%s:%d:1: a second YAML document starts here; a scenario is one "
+                              "document (remove the '---' line or what follows it)",
+                              file, extra_doc);
     struct fy_diag_cfg dcfg;
     fy_diag_cfg_default(&dcfg);
     dcfg.fp = NULL;
@@ -99,7 +143,21 @@ mh_status mh_yaml_open(mh_yaml *y, const char *file, const char *text, size_t le
         void *iter = NULL;
         struct fy_diag_error *e = fy_diag_errors_iterate(diag, &iter);
         mh_status st;
-        if (e)
+        char key[64] = "";
+        if (e && strstr(e->msg, "duplicate key"))
+            word_at(text, length, e->line, e->column, key, sizeof key);
+        if (e && key[0])
+            st = mh_error_raise(err, MH_ERR_PARSE, "%s:%d:%d: invalid YAML: duplicate key '%s'",
+                                file, e->line, e->column, key);
+        else if (e && strstr(e->msg, "flow sequence"))
+            st = mh_error_raise(err, MH_ERR_PARSE,
+                                "%s:%d:%d: invalid YAML: %s (is a '[' above left unclosed?)", file,
+                                e->line, e->column, e->msg);
+        else if (e && strstr(e->msg, "flow mapping"))
+            st = mh_error_raise(err, MH_ERR_PARSE,
+                                "%s:%d:%d: invalid YAML: %s (is a '{' above left unclosed?)", file,
+                                e->line, e->column, e->msg);
+        else if (e)
             st = mh_error_raise(err, MH_ERR_PARSE, "%s:%d:%d: invalid YAML: %s", file, e->line,
                                 e->column, e->msg);
         else
@@ -136,8 +194,11 @@ static void locate(struct fy_node *node, int *line, int *col)
             struct fy_token *tok = fy_node_get_scalar_token(node);
             const struct fy_mark *m = tok ? fy_token_start_mark(tok) : NULL;
             if (m) {
+                enum fy_node_style style = fy_node_get_style(node);
+                bool quoted = style == FYNS_SINGLE_QUOTED || style == FYNS_DOUBLE_QUOTED;
+                /* libfyaml marks a quoted scalar after its opening quote; point at the quote. */
                 *line = m->line + 1;
-                *col = m->column + 1;
+                *col = m->column + 1 - (quoted && m->column > 0 ? 1 : 0);
             }
             return;
         }
@@ -262,8 +323,8 @@ mh_status mh_yaml_map(mh_yaml *y, struct fy_node *node, const char *context,
         values[found] = fy_node_pair_value(pair);
         if (key_nodes)
             key_nodes[found] = key;
-        if (!values[found])
-            values[found] = key;
+        if (is_empty_scalar(values[found]))
+            return mh_yaml_fail(y, key, MH_ERR_PARSE, "key '%s' in %s has no value", name, context);
     }
     return MH_OK;
 }
