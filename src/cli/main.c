@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/suggest.h"
 
 static const struct {
     const char *name;
@@ -130,7 +131,14 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "myohep: unknown command '%s'\n", argv[1]);
+    const char *names[sizeof commands / sizeof commands[0]];
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        names[i] = commands[i].name;
+    const char *hint = mh_suggest(argv[1], names, sizeof names / sizeof names[0]);
+    if (hint)
+        fprintf(stderr, "myohep: unknown command '%s' (did you mean '%s'?)\n", argv[1], hint);
+    else
+        fprintf(stderr, "myohep: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return MH_EXIT_USAGE;
 }

@@ -502,15 +502,23 @@ static mh_status read_events(mh_yaml *y, struct fy_node *node, mh_scenario *s)
         if ((st = mh_yaml_moment(y, v[0], "at", &ev->time_min)) != MH_OK ||
             (st = read_meal_content(y, v[1], "meal", false, &unused_clock, &ev->carbs_g)) != MH_OK)
             return st;
-        if (ev->time_min > s->duration_min)
-            return mh_yaml_fail(y, v[0], MH_ERR_INVALID, "event at '%s' is after the end of the run",
-                                fy_node_get_scalar0(v[0]));
+        if (ev->time_min > s->duration_min) {
+            char end[64];
+            mh_format_moment(s->duration_min, end, sizeof end);
+            return mh_yaml_fail(y, v[0], MH_ERR_INVALID,
+                                "event at '%s' is after the end of the run (%s)",
+                                fy_node_get_scalar0(v[0]), end);
+        }
         if (s->n_events > 0) {
             double previous = s->events[s->n_events - 1].time_min;
-            if (ev->time_min < previous)
+            if (ev->time_min < previous) {
+                char before[64];
+                mh_format_moment(previous, before, sizeof before);
                 return mh_yaml_fail(y, v[0], MH_ERR_INVALID,
-                                    "events must be in time order: '%s' comes before the previous event",
-                                    fy_node_get_scalar0(v[0]));
+                                    "events must be in time order: '%s' comes before the previous "
+                                    "event at %s",
+                                    fy_node_get_scalar0(v[0]), before);
+            }
             if (ev->time_min == previous)
                 return mh_yaml_fail(y, v[0], MH_ERR_INVALID,
                                     "two events at '%s': combine them into one meal",
@@ -681,7 +689,8 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_scenario *s)
             return st;
         if (s->duration_min < 1.0 || s->duration_min > MAX_DURATION_MIN)
             return mh_yaml_fail(y, v[DURATION], MH_ERR_INVALID,
-                                "duration must be between 1 min and 100 years");
+                                "duration '%s' is out of range: allowed 1 min to 100 years",
+                                fy_node_get_scalar0(v[DURATION]));
     }
     if ((v[DIET] || v[MEALS]) && (st = read_diet(y, v[DIET], v[MEALS], s)) != MH_OK)
         return st;
