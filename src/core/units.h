@@ -28,8 +28,12 @@
 #define MH_INSULIN_PMOLL_PER_UUML 6.0
 /* Glycogen: 1 mmol glucosyl unit = 0.162 g (anhydroglucose 162 g/mol). */
 #define MH_GLYCOGEN_G_PER_MMOL 0.162
+/* Glycogen mass per glucose mass: 162 / 180.16 (one water lost per glucosyl unit). */
+#define MH_GLYCOGEN_PER_GLUCOSE (162.14 / 180.16)
 /* Carbohydrate and protein 4 kcal/g, fat 9 kcal/g (Atwater general factors). */
 #define MH_KCAL_PER_G_CARB 4.0
+/* Glucose molar mass 180.16 g/mol: 1 umol = 0.18016 mg. */
+#define MH_GLUCOSE_MG_PER_UMOL 0.18016
 
 bool mh_parse_duration(const char *text, double *minutes, char *why, size_t why_size);
 bool mh_parse_clock(const char *text, double *minute_of_day, char *why, size_t why_size);

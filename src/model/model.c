@@ -221,7 +221,7 @@ int mh_model_rhs(mh_model *m, double t, const double *y, double *ydot)
         }
         if (m->freeze_slow)
             for (int k = 0; k < mod->n_states; k++)
-                if (mod->states[k].timescale == MH_SLOW)
+                if (mod->states[k].timescale != MH_FAST)
                     dx[k] = 0.0;
     }
     for (int k = 0; k < m->n_states; k++) {

@@ -29,8 +29,8 @@ double mh_model_param(const mh_model *m, int index);
 mh_status mh_model_set_param(mh_model *m, int index, double value, mh_error *err);
 mh_inputs *mh_model_inputs(mh_model *m);
 
-/* Freeze the slow states (their derivatives read 0): used to settle the fast
- * subsystem into its post-absorptive steady state for a given slow state. */
+/* Freeze the store and slow states (their derivatives read 0): used to settle the
+ * fast subsystem into its post-absorptive steady state for given stores. */
 void mh_model_freeze_slow(mh_model *m, int freeze);
 
 /* Initial guess of the post-absorptive state from each module. */

@@ -1,14 +1,15 @@
 /*
- * circulation.c - the shared circulating pools: plasma glucose, plasma and
- * hepatic insulin (physio layer).
+ * circulation.c - the shared circulating pools: glucose, insulin, glucagon and
+ * the fuels and gluconeogenic substrates (physio layer).
  *
  * This module owns the pool states; their derivatives are exactly the net
  * rates that the other modules' flux tables add up (see shared.h). It also
  * owns the distribution volumes that turn amounts into concentrations.
  *
- * Units: glucose mg/kg body weight, concentration mg/dL; insulin pmol/kg,
- * concentration pmol/L. Dalla Man 2007 glucose and insulin subsystems:
- *   G = Gp / VG          I = Ip / VI
+ * Units: glucose mg/kg body weight, concentration mg/dL; insulin and glucagon
+ * pmol/kg, concentration pmol/L; lactate, glycerol, amino acids and FFA umol/kg,
+ * concentration umol/L. Concentration = amount / distribution volume:
+ *   G = Gp / VG   I = Ip / VI   (Dalla Man 2007)   C_x = amount_x / V_x
  */
 #include <string.h>
 
@@ -22,18 +23,43 @@
 #define STATES(X)                                                                                \
     X(GP, "glucose_plasma", "mg/kg", 170.0, MH_FAST, "Gp: glucose mass in plasma and fast tissues") \
     X(IP, "insulin_plasma", "pmol/kg", 1.3, MH_FAST, "Ip: insulin mass in plasma")            \
-    X(IL, "insulin_liver", "pmol/kg", 4.5, MH_FAST, "Il: insulin mass in the liver")
+    X(IL, "insulin_liver", "pmol/kg", 4.5, MH_FAST, "Il: insulin mass in the liver")          \
+    X(GCG, "glucagon_plasma", "pmol/kg", 2.0, MH_FAST, "glucagon in plasma")                  \
+    X(LAC, "lactate", "umol/kg", 300.0, MH_FAST, "lactate in its distribution volume")        \
+    X(GLYC, "glycerol", "umol/kg", 15.0, MH_FAST, "free glycerol in its distribution volume") \
+    X(AA, "gluconeogenic_amino_acids", "umol/kg", 150.0, MH_FAST,                             \
+      "gluconeogenic amino acids (alanine equivalents)")                                      \
+    X(FFA, "ffa", "umol/kg", 20.0, MH_FAST, "plasma free fatty acids")
 
 #define PARAMS(X)                                                                                \
     X(VG, "VG", "dL/kg", 1.88, 1.2, 2.6, 0.15, MH_SRC_DALLA_MAN_2007,                          \
       "distribution volume of glucose")                                                       \
     X(VI, "VI", "L/kg", 0.05, 0.03, 0.08, 0.15, MH_SRC_DALLA_MAN_2007,                         \
-      "distribution volume of insulin")
+      "distribution volume of insulin")                                                       \
+    X(V_GCG, "V_glucagon", "L/kg", 0.19, 0.1, 0.4, 0.2,                                       \
+      "assumed: extracellular-like volume; with k 0.063/min gives MCR 12 mL/kg/min "          \
+      "(Alford 1976 JCEM 42:830 range 9-14)",                                                 \
+      "distribution volume of glucagon")                                                      \
+    X(V_LAC, "V_lactate", "L/kg", 0.4, 0.2, 0.7, 0.2,                                          \
+      "assumed: about two thirds of body water (lactate kinetics, Stanley 1985 AJP 249:E595)", \
+      "distribution volume of lactate")                                                       \
+    X(V_GLYC, "V_glycerol", "L/kg", 0.25, 0.1, 0.6, 0.2,                                       \
+      "assumed: extracellular water", "distribution volume of glycerol")                      \
+    X(V_AA, "V_amino_acids", "L/kg", 0.5, 0.2, 0.7, 0.2, "assumed: body water",                \
+      "distribution volume of gluconeogenic amino acids")                                     \
+    X(V_FFA, "V_ffa", "L/kg", 0.05, 0.03, 0.08, 0.15, "assumed: plasma volume (albumin-bound)", \
+      "distribution volume of plasma FFA")
 
 #define OUTPUTS(X)                                                                               \
     X(GLUCOSE_MMOL_L, "glucose_mmol_l", "mmol/L", "plasma glucose concentration")             \
     X(GLUCOSE_MG_DL, "glucose_mg_dl", "mg/dL", "plasma glucose concentration")                \
-    X(INSULIN_PMOL_L, "insulin_pmol_l", "pmol/L", "plasma insulin concentration")
+    X(INSULIN_PMOL_L, "insulin_pmol_l", "pmol/L", "plasma insulin concentration")             \
+    X(GLUCAGON_PMOL_L, "glucagon_pmol_l", "pmol/L", "plasma glucagon concentration")          \
+    X(LACTATE_MMOL_L, "lactate_mmol_l", "mmol/L", "blood lactate concentration")              \
+    X(GLYCEROL_UMOL_L, "glycerol_umol_l", "umol/L", "plasma glycerol concentration")          \
+    X(AA_UMOL_L, "gluconeogenic_aa_umol_l", "umol/L",                                          \
+      "gluconeogenic amino acids (alanine equivalents)")                                      \
+    X(FFA_MMOL_L, "ffa_mmol_l", "mmol/L", "plasma free fatty acids")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -42,7 +68,9 @@ MH_OUTPUT_TABLE(OUTPUTS);
 /* The pool enum and this module's states must agree one to one. */
 _Static_assert((int)N_STATES == (int)MH_POOL_COUNT, "circulation states must mirror the pools");
 _Static_assert((int)GP == (int)MH_POOL_GLUCOSE && (int)IP == (int)MH_POOL_INSULIN &&
-                   (int)IL == (int)MH_POOL_INSULIN_LIVER,
+                   (int)IL == (int)MH_POOL_INSULIN_LIVER && (int)GCG == (int)MH_POOL_GLUCAGON &&
+                   (int)LAC == (int)MH_POOL_LACTATE && (int)GLYC == (int)MH_POOL_GLYCEROL &&
+                   (int)AA == (int)MH_POOL_AMINO_ACIDS && (int)FFA == (int)MH_POOL_FFA,
                "circulation state order must follow MH_POOL_LIST");
 
 void mh_circulation_concentrations(const double *p, const double *amount, double *conc)
@@ -50,6 +78,11 @@ void mh_circulation_concentrations(const double *p, const double *amount, double
     conc[MH_POOL_GLUCOSE] = amount[MH_POOL_GLUCOSE] / p[VG];
     conc[MH_POOL_INSULIN] = amount[MH_POOL_INSULIN] / p[VI];
     conc[MH_POOL_INSULIN_LIVER] = amount[MH_POOL_INSULIN_LIVER]; /* no volume: amount per kg */
+    conc[MH_POOL_GLUCAGON] = amount[MH_POOL_GLUCAGON] / p[V_GCG];
+    conc[MH_POOL_LACTATE] = amount[MH_POOL_LACTATE] / p[V_LAC];
+    conc[MH_POOL_GLYCEROL] = amount[MH_POOL_GLYCEROL] / p[V_GLYC];
+    conc[MH_POOL_AMINO_ACIDS] = amount[MH_POOL_AMINO_ACIDS] / p[V_AA];
+    conc[MH_POOL_FFA] = amount[MH_POOL_FFA] / p[V_FFA];
 }
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
@@ -65,6 +98,11 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[GLUCOSE_MG_DL] = glucose_mg_dl;
     out[GLUCOSE_MMOL_L] = mh_glucose_mmol_l_from_mg_dl(glucose_mg_dl);
     out[INSULIN_PMOL_L] = c->shared->conc[MH_POOL_INSULIN];
+    out[GLUCAGON_PMOL_L] = c->shared->conc[MH_POOL_GLUCAGON];
+    out[LACTATE_MMOL_L] = c->shared->conc[MH_POOL_LACTATE] / 1000.0;
+    out[GLYCEROL_UMOL_L] = c->shared->conc[MH_POOL_GLYCEROL];
+    out[AA_UMOL_L] = c->shared->conc[MH_POOL_AMINO_ACIDS];
+    out[FFA_MMOL_L] = c->shared->conc[MH_POOL_FFA] / 1000.0;
 }
 
 /* Dalla Man 2007 basal values of the normal cohort: Gb 91.76 mg/dL, Ib 25.49 pmol/L,
@@ -75,6 +113,13 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
     x[GP] = 91.76 * p[VG];
     x[IP] = 25.49 * p[VI];
     x[IL] = x[IP] * (0.484 + 0.194) / 0.190;
+    /* Overnight-fasted concentrations (docs/MODEL.md): glucagon 12 pmol/L, lactate
+     * 800, glycerol 60, gluconeogenic amino acids 300, FFA 450 umol/L. */
+    x[GCG] = 12.0 * p[V_GCG];
+    x[LAC] = 800.0 * p[V_LAC];
+    x[GLYC] = 60.0 * p[V_GLYC];
+    x[AA] = 300.0 * p[V_AA];
+    x[FFA] = 450.0 * p[V_FFA];
 }
 
 const mh_module mh_circulation_module = {

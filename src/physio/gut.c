@@ -69,6 +69,14 @@ static double emptying_rate(const double *p, double qsto, double load_mg)
                           2.0);
 }
 
+/* The absorbed glucose that does not reach plasma ((1 - f) of it) is taken up by
+ * the liver on first pass and feeds its glycogen (direct pathway). */
+static void publish(const mh_module_ctx *c, double *signals)
+{
+    signals[MH_SIGNAL_MEAL_FIRST_PASS] =
+        (1.0 - c->p[F]) * c->p[KABS] * c->x[QGUT] / c->in->body_weight_kg;
+}
+
 static void fluxes_fn(const mh_module_ctx *c, double *f)
 {
     const double *x = c->x, *p = c->p;
@@ -116,6 +124,7 @@ const mh_module mh_gut_module = {
     MH_WITH_PARAMS,
     MH_WITH_FLUXES,
     MH_WITH_OUTPUTS,
+    .publish = publish,
     .compute_fluxes = fluxes_fn,
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,

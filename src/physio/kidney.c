@@ -1,10 +1,12 @@
 /*
- * kidney.c - renal glucose excretion and peripheral insulin degradation (physio layer).
+ * kidney.c - renal glucose excretion, peripheral insulin degradation and glucagon
+ * clearance (physio layer).
  *
  * Dalla Man, Rizza, Cobelli 2007:
  *   E = ke1 (Gp - ke2)  if Gp > ke2, else 0                         [mg/kg/min]
  *   peripheral insulin degradation = m4 Ip                          [pmol/kg/min]
  * m4 lumps renal and peripheral-tissue clearance of plasma insulin.
+ *   glucagon clearance = k_gcg x glucagon amount (liver and kidney lumped)  [pmol/kg/min]
  */
 #include "physio/module.h"
 #include "physio/registry.h"
@@ -17,13 +19,23 @@
     X(KE2, "ke2", "mg/kg", 339.0, 200.0, 600.0, 0.1, MH_SRC_DALLA_MAN_2007,                    \
       "renal threshold of glucose")                                                           \
     X(M4, "m4", "1/min", 0.194, 0.05, 0.6, 0.2, MH_SRC_DALLA_MAN_2007,                         \
-      "peripheral insulin degradation")
+      "peripheral insulin degradation")                                                       \
+    X(KGCG, "k_glucagon", "1/min", 0.063, 0.02, 0.3, 0.2,                                      \
+      "glucagon half-life about 6-11 min (Alford 1976 JCEM 42:830; MCR 12 mL/kg/min)",         \
+      "clearance rate constant of plasma glucagon (liver and kidney lumped)")                 \
+    X(KGLYC, "k_glycerol", "L/kg/min", 0.0104, 0.0, 0.05, 0.3,                                 \
+      "calibrated: about a quarter of glycerol turnover outside the liver (kidney)",          \
+      "glycerol uptake clearance by the kidney and other tissue")
 
 #define FLUXES(X)                                                                                \
     X(EXCRETION, "renal_glucose_excretion", "mg/kg/min", MH_POOL_GLUCOSE, MH_POOL_NONE,        \
       "E: glucose lost in urine above the renal threshold")                                   \
     X(INS_DEGRADED, "peripheral_insulin_degradation", "pmol/kg/min", MH_POOL_INSULIN,          \
-      MH_POOL_NONE, "m4 Ip")
+      MH_POOL_NONE, "m4 Ip")                                                                  \
+    X(GCG_CLEARED, "glucagon_clearance", "pmol/kg/min", MH_POOL_GLUCAGON, MH_POOL_NONE,        \
+      "k_glucagon x glucagon")                                                                \
+    X(GLYC_UPTAKE, "glycerol_uptake", "umol/kg/min", MH_POOL_GLYCEROL, MH_POOL_NONE,           \
+      "glycerol taken up by the kidney")
 
 MH_PARAM_TABLE(PARAMS);
 MH_FLUX_TABLE(FLUXES);
@@ -34,6 +46,8 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double above = c->shared->amount[MH_POOL_GLUCOSE] - p[KE2];
     f[EXCRETION] = above > 0.0 ? p[KE1] * above : 0.0;
     f[INS_DEGRADED] = p[M4] * c->shared->amount[MH_POOL_INSULIN];
+    f[GCG_CLEARED] = p[KGCG] * c->shared->amount[MH_POOL_GLUCAGON];
+    f[GLYC_UPTAKE] = p[KGLYC] * c->shared->conc[MH_POOL_GLYCEROL];
 }
 
 const mh_module mh_kidney_module = {

@@ -1,15 +1,33 @@
 /*
- * liver.c - endogenous glucose production and hepatic insulin handling (physio layer).
+ * liver.c - hepatic glucose production from glycogen and gluconeogenesis,
+ * hepatic glycogen, substrate uptake, and hepatic insulin handling (physio layer).
  *
- * Dalla Man, Rizza, Cobelli 2007:
- *   EGP = kp1 - kp2 Gp - kp3 Id - kp4 Ipo, and EGP >= 0            [mg/kg/min]
- *     suppressed by glucose (Gp), delayed plasma insulin (Id) and portal insulin (Ipo)
- *   dI1/dt = -ki (I1 - I),  dId/dt = -ki (Id - I1)                   [pmol/L/min]
- * Insulin kinetics through the liver:
+ * Demand for glucose output (Dalla Man, Rizza, Cobelli 2007), modulated by glucagon:
+ *   D = max(0, kp1 - kp2 Gp - kp3 Id - kp4 Ipo) (Gcg / Gcgb)^g_gcg      [mg/kg/min]
+ *   dI1/dt = -ki (I1 - I),  dId/dt = -ki (Id - I1)                       [pmol/L/min]
+ * Gluconeogenesis is supplied by hepatic uptake of lactate, glycerol and
+ * gluconeogenic amino acids (two 3-carbon units per glucose), stimulated by
+ * glucagon and restrained by insulin:
+ *   H   = (Gcg / Gcgb)^a_gng (Iref / I)^b_gng, bounded to [0.2, 5]
+ *   U_s = k_s C_s H   for s = lactate, glycerol, amino acids            [umol/kg/min]
+ *   GNG = 0.5 (U_lac + U_gly + U_aa) x 0.18016                           [mg/kg/min]
+ * Glycogenolysis covers the rest of the demand, as far as glycogen allows:
+ *   phi(Gly) = [Gly^2 / (Gly^2 + K^2)] / [Gly0^2 / (Gly0^2 + K^2)]
+ *   GLY = max(0, D - GNG) phi(Gly)
+ *   EGP = min(D, GNG) + GLY
+ * Glycogen gains the meal glucose the liver retains on first pass ((1 - f) of
+ * absorption, direct pathway) and gluconeogenesis beyond the demand (indirect
+ * pathway); it loses glycogenolysis:
+ *   dGly/dt = first_pass + max(0, GNG - D) - GLY                         [mg/kg/min]
+ * Insulin kinetics through the liver (Dalla Man 2007):
  *   dIl/dt = -(m1 + m3) Il + m2 Ip + S,   dIp/dt = -(m2 + m4) Ip + m1 Il
- *   m3 = HE m1 / (1 - HE),   HE = -m5 S + m6  (hepatic extraction falls as secretion rises)
- * HE is kept within [0, 0.95] so that extreme secretion cannot make it negative.
+ *   m3 = HE m1 / (1 - HE),   HE = -m5 S + m6, kept within [0, 0.95]
+ * Glycogen is held in mg glucose per kg body weight and reported in grams of
+ * glycogen (162/180 of the glucose mass).
  */
+#include <math.h>
+
+#include "core/units.h"
 #include "physio/module.h"
 #include "physio/registry.h"
 
@@ -17,7 +35,8 @@
 
 #define STATES(X)                                                                                \
     X(I1, "i1", "pmol/L", 25.0, MH_FAST, "I1: first delay of the insulin signal to the liver") \
-    X(ID, "id", "pmol/L", 25.0, MH_FAST, "Id: delayed insulin signal to the liver")
+    X(ID, "id", "pmol/L", 25.0, MH_FAST, "Id: delayed insulin signal to the liver")           \
+    X(GLY, "glycogen", "mg/kg", 700.0, MH_STORE, "liver glycogen, as glucose per kg body weight")
 
 #define PARAMS(X)                                                                                \
     X(KP1, "kp1", "mg/kg/min", 2.70, 1.0, 6.0, 0.2, MH_SRC_DALLA_MAN_2007,                      \
@@ -37,10 +56,56 @@
     X(M5, "m5", "min kg/pmol", 0.0304, 0.0, 0.1, 0.3, MH_SRC_DALLA_MAN_2007,                   \
       "fall of hepatic extraction with secretion")                                            \
     X(M6, "m6", "1", 0.6471, 0.3, 0.9, 0.1, MH_SRC_DALLA_MAN_2007,                             \
-      "hepatic insulin extraction at zero secretion")
+      "hepatic insulin extraction at zero secretion")                                         \
+    X(GGCG, "g_gcg", "1", 0.15, 0.0, 2.0, 0.3,                                                  \
+      "calibrated: glucagon's share of the fasting rise and postprandial fall of EGP",        \
+      "effect of glucagon on the demand for glucose output")                                 \
+    X(GCGB, "Gcgb", "pmol/L", 12.0, 3.0, 40.0, 0.3,                                            \
+      "fasting glucagon about 10-15 pmol/L (35-50 pg/mL) in healthy adults",                  \
+      "reference (overnight-fasted) glucagon")                                                \
+    X(IREF, "Iref", "pmol/L", 25.5, 5.0, 150.0, 0.3, MH_SRC_DALLA_MAN_2007 " (basal insulin)",  \
+      "reference (overnight-fasted) insulin for gluconeogenesis")                             \
+    X(AGNG, "a_gng", "1", 0.5, 0.0, 2.0, 0.3,                                                  \
+      "calibrated: GNG fraction 47/67/93 % at 14/22/42 h of fasting (Landau 1996 JCI 98:378)", \
+      "stimulation of gluconeogenic uptake by glucagon")                                      \
+    X(BGNG, "b_gng", "1", 0.3, 0.0, 1.0, 0.3, "calibrated: as a_gng",                         \
+      "restraint of gluconeogenic uptake by insulin")                                         \
+    X(KLAC, "k_lac", "L/kg/min", 0.005, 0.0005, 0.03, 0.3,                                     \
+      "calibrated: lactate about 40 % of gluconeogenesis after an overnight fast "            \
+      "(Consoli 1990 AJP 259:E677)",                                                           \
+      "hepatic lactate uptake clearance")                                                     \
+    X(KGLYC, "k_glycerol", "L/kg/min", 0.03125, 0.005, 0.1, 0.3,                               \
+      "calibrated: about three quarters of glycerol turnover to hepatic gluconeogenesis",     \
+      "hepatic glycerol uptake clearance")                                                    \
+    X(KAA, "k_aa", "L/kg/min", 0.015, 0.002, 0.06, 0.3,                                        \
+      "calibrated: amino acids (alanine, glutamine and others) about 45 % of fasting GNG",    \
+      "hepatic uptake clearance of gluconeogenic amino acids")                                \
+    X(KFFA, "k_ffa", "L/kg/min", 0.00467, 0.0005, 0.03, 0.3,                                   \
+      "calibrated: liver about 40 % of FFA uptake (splanchnic FFA uptake, Nielsen 2004 JCI "  \
+      "113:1582)",                                                                             \
+      "hepatic FFA uptake clearance")                                                         \
+    X(GLY0, "glycogen0", "g", 50.0, 10.0, 150.0, 0.3,                                          \
+      "overnight-fasted liver glycogen 207 mmol/L x about 1.5 L (Taylor 1996 JCI 97:126)",     \
+      "liver glycogen after an overnight fast (initial value and phi reference)")             \
+    X(KGLY, "K_glycogen", "g", 25.0, 2.0, 100.0, 0.3, "calibrated: as a_gng",                 \
+      "liver glycogen at which glycogenolysis is half-available")
 
 #define FLUXES(X)                                                                                \
     X(EGP, "egp", "mg/kg/min", MH_POOL_NONE, MH_POOL_GLUCOSE, "endogenous glucose production") \
+    X(GNG, "gluconeogenesis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,                         \
+      "glucose made from lactate, glycerol and amino acids")                                  \
+    X(GLYCOGENOLYSIS, "glycogenolysis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,               \
+      "glucose released from glycogen")                                                       \
+    X(GLYCOGEN_SYNTHESIS, "glycogen_synthesis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,       \
+      "glucose stored as glycogen (first pass and indirect pathway)")                         \
+    X(LAC_UPTAKE, "lactate_uptake", "umol/kg/min", MH_POOL_LACTATE, MH_POOL_NONE,              \
+      "lactate taken up for gluconeogenesis")                                                 \
+    X(GLYC_UPTAKE, "glycerol_uptake", "umol/kg/min", MH_POOL_GLYCEROL, MH_POOL_NONE,           \
+      "glycerol taken up for gluconeogenesis")                                                \
+    X(AA_UPTAKE, "amino_acid_uptake", "umol/kg/min", MH_POOL_AMINO_ACIDS, MH_POOL_NONE,        \
+      "gluconeogenic amino acids taken up")                                                   \
+    X(FFA_UPTAKE, "ffa_uptake", "umol/kg/min", MH_POOL_FFA, MH_POOL_NONE,                      \
+      "FFA taken up (oxidised or esterified)")                                                \
     X(INS_OUT, "insulin_liver_to_plasma", "pmol/kg/min", MH_POOL_INSULIN_LIVER,                \
       MH_POOL_INSULIN, "m1 Il")                                                               \
     X(INS_IN, "insulin_plasma_to_liver", "pmol/kg/min", MH_POOL_INSULIN,                       \
@@ -50,7 +115,11 @@
 
 #define OUTPUTS(X)                                                                               \
     X(EGP_OUT, "egp_mg_kg_min", "mg/kg/min", "endogenous (hepatic) glucose production")       \
-    X(HE_OUT, "hepatic_insulin_extraction", "1", "fraction of insulin extracted by the liver")
+    X(HE_OUT, "hepatic_insulin_extraction", "1", "fraction of insulin extracted by the liver") \
+    X(GLYCOGEN_G, "liver_glycogen_g", "g", "liver glycogen")                                   \
+    X(GNG_FRACTION, "gng_fraction", "1", "share of glucose production from gluconeogenesis")  \
+    X(GNG_OUT, "gng_mg_kg_min", "mg/kg/min", "gluconeogenesis")                               \
+    X(GLYCOGENOLYSIS_OUT, "glycogenolysis_mg_kg_min", "mg/kg/min", "hepatic glycogenolysis")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -63,13 +132,38 @@ static double hepatic_extraction(const mh_module_ctx *c)
     return he < 0.0 ? 0.0 : (he > 0.95 ? 0.95 : he);
 }
 
+/* Glycogen as glucose per kg body weight, from grams of glycogen. */
+static double glycogen_mg_kg(double grams, const mh_inputs *in)
+{
+    return grams * 1000.0 / in->body_weight_kg / MH_GLYCOGEN_PER_GLUCOSE;
+}
+
+static double availability(const mh_module_ctx *c)
+{
+    double g = fmax(c->x[GLY], 0.0), k = glycogen_mg_kg(c->p[KGLY], c->in);
+    double g0 = glycogen_mg_kg(c->p[GLY0], c->in);
+    return (g * g / (g * g + k * k)) / (g0 * g0 / (g0 * g0 + k * k));
+}
+
 static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
     const double *x = c->x, *p = c->p;
     const mh_shared *s = c->shared;
-    double egp = p[KP1] - p[KP2] * s->amount[MH_POOL_GLUCOSE] - p[KP3] * x[ID] -
-                 p[KP4] * s->signal[MH_SIGNAL_PORTAL_INSULIN];
-    f[EGP] = egp > 0.0 ? egp : 0.0;
+    double glucagon_ratio = fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / p[GCGB];
+    double demand = p[KP1] - p[KP2] * s->amount[MH_POOL_GLUCOSE] - p[KP3] * x[ID] -
+                    p[KP4] * s->signal[MH_SIGNAL_PORTAL_INSULIN];
+    demand = fmax(demand, 0.0) * pow(glucagon_ratio, p[GGCG]);
+    double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
+    double hormones = pow(glucagon_ratio, p[AGNG]) * pow(p[IREF] / insulin, p[BGNG]);
+    hormones = fmin(fmax(hormones, 0.2), 5.0);
+    f[LAC_UPTAKE] = p[KLAC] * fmax(s->conc[MH_POOL_LACTATE], 0.0) * hormones;
+    f[GLYC_UPTAKE] = p[KGLYC] * fmax(s->conc[MH_POOL_GLYCEROL], 0.0) * hormones;
+    f[AA_UPTAKE] = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0) * hormones;
+    f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0);
+    f[GNG] = 0.5 * (f[LAC_UPTAKE] + f[GLYC_UPTAKE] + f[AA_UPTAKE]) * MH_GLUCOSE_MG_PER_UMOL;
+    f[GLYCOGENOLYSIS] = fmax(demand - f[GNG], 0.0) * availability(c);
+    f[EGP] = fmin(demand, f[GNG]) + f[GLYCOGENOLYSIS];
+    f[GLYCOGEN_SYNTHESIS] = s->signal[MH_SIGNAL_MEAL_FIRST_PASS] + fmax(f[GNG] - demand, 0.0);
     double he = hepatic_extraction(c);
     double il = s->amount[MH_POOL_INSULIN_LIVER];
     f[INS_OUT] = p[M1] * il;
@@ -79,29 +173,33 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
-    (void)f;
     const double *x = c->x, *p = c->p;
     double insulin = c->shared->conc[MH_POOL_INSULIN];
     dx[I1] = -p[KI] * (x[I1] - insulin);
     dx[ID] = -p[KI] * (x[ID] - x[I1]);
+    dx[GLY] = f[GLYCOGEN_SYNTHESIS] - f[GLYCOGENOLYSIS];
 }
 
 static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
 {
     out[EGP_OUT] = f[EGP];
     out[HE_OUT] = hepatic_extraction(c);
+    out[GLYCOGEN_G] = c->x[GLY] * c->in->body_weight_kg / 1000.0 * MH_GLYCOGEN_PER_GLUCOSE;
+    /* Share of glucose output made by gluconeogenesis; 0 when the liver releases nothing. */
+    out[GNG_FRACTION] = f[EGP] > 1e-9 ? (f[EGP] - f[GLYCOGENOLYSIS]) / f[EGP] : 0.0;
+    out[GNG_OUT] = f[GNG];
+    out[GLYCOGENOLYSIS_OUT] = f[GLYCOGENOLYSIS];
 }
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)
 {
-    (void)p;
-    (void)in;
     x[I1] = x[ID] = 25.49; /* Dalla Man 2007 basal insulin, pmol/L */
+    x[GLY] = glycogen_mg_kg(p[GLY0], in);
 }
 
 const mh_module mh_liver_module = {
     .name = MODULE_NAME,
-    .summary = "endogenous glucose production and hepatic insulin extraction",
+    .summary = "glucose production from glycogen and gluconeogenesis, glycogen, insulin extraction",
     MH_WITH_STATES,
     MH_WITH_PARAMS,
     MH_WITH_FLUXES,

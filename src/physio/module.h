@@ -15,9 +15,9 @@
  * rate, so no module ever writes another module's state. Both functions run
  * inside the ODE right-hand side: no allocation, no I/O, no mutable statics.
  *
- * Every state is marked fast (minutes to hours: meals, bouts) or slow (days to
- * years); the solver can freeze or average one class while integrating the
- * other (MODEL-BRIEF section 2).
+ * Every state is marked fast (minutes: meals, bouts), store (hours to days:
+ * glycogen) or slow (weeks to years); the solver can freeze or average a class
+ * while integrating the others (MODEL-BRIEF section 2).
  */
 #ifndef MH_PHYSIO_MODULE_H
 #define MH_PHYSIO_MODULE_H
@@ -25,7 +25,9 @@
 #include "myohep/myohep.h"
 #include "physio/shared.h"
 
-typedef enum mh_timescale { MH_FAST, MH_SLOW } mh_timescale;
+/* FAST: minutes (hormones, plasma pools); STORE: hours to days (glycogen), held at
+ * their initial value while the fast states settle; SLOW: weeks to years. */
+typedef enum mh_timescale { MH_FAST, MH_STORE, MH_SLOW } mh_timescale;
 
 typedef struct mh_state_def {
     const char *name;

@@ -1,5 +1,5 @@
 /*
- * pancreas.c - beta-cell insulin secretion into the portal vein (physio layer).
+ * pancreas.c - beta-cell insulin and alpha-cell glucagon secretion (physio layer).
  *
  * Dalla Man, Rizza, Cobelli 2007, secretion subsystem (after Toffolo 1995):
  *   dY/dt   = -alpha [Y - beta (G - h)]     if beta (G - h) >= -Sb
@@ -11,7 +11,15 @@
  * (rate of rise) release; h is the glucose threshold, set to the cohort's basal
  * glucose. dG/dt is the plasma glucose rate assembled from every module's
  * fluxes, which is why it is read in derivatives(), where pool rates are complete.
+ * Below the threshold the static response is flatter (beta x beta_low): the
+ * secretion dose-response is sigmoid, and a slope as steep as above basal would
+ * stop secretion entirely after a small fall of glucose in a long fast.
+ *
+ * Glucagon (alpha cells), suppressed by glucose and insulin:
+ *   SG = SGb (h / G)^ag (Iref / I)^bg                                [pmol/kg/min]
  */
+#include <math.h>
+
 #include "physio/module.h"
 #include "physio/registry.h"
 
@@ -36,11 +44,26 @@
     X(SB, "Sb", "pmol/kg/min", 1.544, 0.3, 6.0, 0.3,                                           \
       "derived from " MH_SRC_DALLA_MAN_2007                                                   \
       " basal relations: Sb = (m1 + m30) Ilb - m2 Ipb with HEb 0.6, Ib 25.49 pmol/L",         \
-      "basal insulin secretion")
+      "basal insulin secretion")                                                              \
+    X(BETA_LOW, "beta_low", "1", 0.15, 0.05, 1.0, 0.3,                                         \
+      "calibrated: insulin 15-20 pmol/L after 42 h of fasting (Landau 1996 JCI 98:378)",       \
+      "static responsivity below the threshold, as a fraction of beta")                       \
+    X(SGB, "SGb", "pmol/kg/min", 0.1436, 0.03, 0.6, 0.3,                                        \
+      "derived: 12 pmol/L basal glucagon x V 0.19 L/kg x clearance 0.063/min",                 \
+      "basal glucagon secretion")                                                             \
+    X(AG, "ag", "1", 1.0, 0.0, 4.0, 0.3,                                                       \
+      "calibrated: glucagon about halved at the peak of an OGTT (Unger 1970s; Gerich review)", \
+      "suppression of glucagon secretion by glucose")                                         \
+    X(BG, "bg", "1", 0.1, 0.0, 1.0, 0.3, "calibrated: as ag",                                 \
+      "suppression of glucagon secretion by insulin")                                         \
+    X(IREF, "Iref", "pmol/L", 25.5, 5.0, 150.0, 0.3, MH_SRC_DALLA_MAN_2007 " (basal insulin)",  \
+      "insulin at which glucagon secretion is basal")
 
 #define FLUXES(X)                                                                                \
     X(SECRETION, "insulin_secretion", "pmol/kg/min", MH_POOL_NONE, MH_POOL_INSULIN_LIVER,     \
-      "S = gamma Ipo: insulin delivered from the portal vein to the liver")
+      "S = gamma Ipo: insulin delivered from the portal vein to the liver")                   \
+    X(GLUCAGON_SECRETION, "glucagon_secretion", "pmol/kg/min", MH_POOL_NONE, MH_POOL_GLUCAGON, \
+      "SG: glucagon secreted by alpha cells")
 
 #define OUTPUTS(X)                                                                               \
     X(SECRETION_OUT, "insulin_secretion_pmol_kg_min", "pmol/kg/min",                           \
@@ -59,7 +82,11 @@ static void publish(const mh_module_ctx *c, double *signals)
 
 static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
-    f[SECRETION] = c->p[GAMMA] * c->x[IPO];
+    const double *p = c->p;
+    f[SECRETION] = p[GAMMA] * c->x[IPO];
+    double glucose = fmax(c->shared->conc[MH_POOL_GLUCOSE], 10.0); /* mg/dL, guarded */
+    double insulin = fmax(c->shared->conc[MH_POOL_INSULIN], 1.0);  /* pmol/L, guarded */
+    f[GLUCAGON_SECRETION] = p[SGB] * pow(p[H] / glucose, p[AG]) * pow(p[IREF] / insulin, p[BG]);
 }
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
@@ -67,7 +94,7 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     const double *x = c->x, *p = c->p;
     double glucose = c->shared->conc[MH_POOL_GLUCOSE];
     double glucose_rise = c->shared->conc_rate[MH_POOL_GLUCOSE]; /* mg/dL/min */
-    double drive = p[BETA] * (glucose - p[H]);
+    double drive = p[BETA] * (glucose - p[H]) * (glucose < p[H] ? p[BETA_LOW] : 1.0);
     if (drive >= -p[SB])
         dx[Y] = -p[ALPHA] * (x[Y] - drive);
     else

@@ -11,6 +11,7 @@ const mh_module *const mh_modules[] = {
     &mh_muscle_module,
     &mh_kidney_module,
     &mh_brain_module,
+    &mh_adipose_module,
 };
 
 const int mh_module_count = MH_COUNT(mh_modules);

@@ -16,6 +16,7 @@ extern const mh_module mh_liver_module;
 extern const mh_module mh_muscle_module;
 extern const mh_module mh_kidney_module;
 extern const mh_module mh_brain_module;
+extern const mh_module mh_adipose_module;
 
 extern const mh_module *const mh_modules[];
 extern const int mh_module_count;

@@ -22,13 +22,21 @@
       "glucose in plasma and rapidly equilibrating tissues (Dalla Man Gp)")                    \
     X(INSULIN, insulin_plasma, "pmol/kg", "pmol/L", "insulin in plasma (Dalla Man Ip)")        \
     X(INSULIN_LIVER, insulin_liver, "pmol/kg", "pmol/kg",                                      \
-      "insulin in the liver (Dalla Man Il)")
+      "insulin in the liver (Dalla Man Il)")                                                   \
+    X(GLUCAGON, glucagon_plasma, "pmol/kg", "pmol/L", "glucagon in plasma")                    \
+    X(LACTATE, lactate, "umol/kg", "umol/L", "lactate in body water")                          \
+    X(GLYCEROL, glycerol, "umol/kg", "umol/L", "free glycerol in body water")                  \
+    X(AMINO_ACIDS, gluconeogenic_amino_acids, "umol/kg", "umol/L",                             \
+      "gluconeogenic amino acids (alanine equivalents: 3-carbon units)")                       \
+    X(FFA, ffa, "umol/kg", "umol/L", "free (non-esterified) fatty acids in plasma")
 
 #define MH_SIGNAL_LIST(X)                                                                        \
     X(PORTAL_INSULIN, portal_insulin, "pmol/kg", "pancreas",                                   \
       "insulin in the portal vein (Dalla Man Ipo)")                                            \
     X(INSULIN_SECRETION, insulin_secretion, "pmol/kg/min", "pancreas",                         \
-      "insulin secretion reaching the liver (Dalla Man S)")
+      "insulin secretion reaching the liver (Dalla Man S)")                                    \
+    X(MEAL_FIRST_PASS, meal_first_pass, "mg/kg/min", "gut",                                    \
+      "absorbed meal glucose retained by the liver on first pass ((1 - f) kabs Qgut / BW)")
 
 typedef enum mh_pool {
     MH_POOL_NONE = -1,

@@ -1,0 +1,104 @@
+/*
+ * adipose.c - adipose tissue lipolysis: FFA and glycerol release (physio layer).
+ *
+ * Triglyceride hydrolysis releases one glycerol and three fatty acids; part of
+ * the fatty acids is re-esterified in the adipocyte. Lipolysis is strongly
+ * suppressed by insulin acting with a delay (Ia):
+ *   dIa/dt = k_ia (I - Ia)                                          [pmol/L/min]
+ *   R_glycerol = L0 (1 + (Ib/IC50)^n) / (1 + (Ia/IC50)^n) (Gcg/Gcgb)^a_cr   [umol/kg/min]
+ *   R_ffa      = 3 R_glycerol (1 - r_reest)                         [umol/kg/min]
+ * normalised so that R_glycerol = L0 at the basal insulin Ib. Glucagon stands in
+ * for the counter-regulatory lipolytic drive (catecholamines, GH, glucagon rise
+ * together in a fast); fat mass and exercise drives arrive with later physiology.
+ */
+#include <math.h>
+
+#include "physio/module.h"
+#include "physio/registry.h"
+
+#define MODULE_NAME "adipose"
+
+#define STATES(X)                                                                                \
+    X(IA, "insulin_action", "pmol/L", 25.0, MH_FAST, "Ia: insulin signal in adipose tissue")
+
+#define PARAMS(X)                                                                                \
+    X(L0, "L0", "umol/kg/min", 2.5, 0.8, 6.0, 0.3,                                             \
+      "glycerol Ra after an overnight fast 2-3 umol/kg/min (Jensen 2001 JCI 108:1247 range)",  \
+      "lipolysis (glycerol release) at basal insulin")                                        \
+    X(IC50, "IC50", "pmol/L", 30.0, 5.0, 200.0, 0.4,                                           \
+      "calibrated: lipolysis about 95 % suppressed at postprandial insulin near 300 pmol/L "   \
+      "(Jensen 1989 AJP 256:E24; Campbell 1992 AJP 263:E1063)",                                \
+      "insulin giving half-maximal suppression of lipolysis")                                 \
+    X(NH, "n", "1", 1.5, 0.5, 4.0, 0.2, "calibrated: as IC50", "steepness of insulin suppression") \
+    X(IB, "Ib", "pmol/L", 25.5, 5.0, 150.0, 0.3, MH_SRC_DALLA_MAN_2007 " (basal insulin)",      \
+      "insulin at which lipolysis equals L0")                                                 \
+    X(KIA, "k_ia", "1/min", 0.05, 0.005, 0.5, 0.3,                                             \
+      "assumed: suppression of lipolysis follows insulin with a 15-30 min delay "            \
+      "(Jensen 1989 AJP 256:E24)",                                                             \
+      "rate of insulin action on adipose tissue")                                             \
+    X(REEST, "r_reest", "1", 0.3, 0.0, 0.8, 0.3,                                               \
+      "intra-adipocyte re-esterification 20-40 % after an overnight fast (Reshef 2003 JBC "   \
+      "278:30413 review)",                                                                    \
+      "fraction of released fatty acids re-esterified in the adipocyte")                      \
+    X(ACR, "a_cr", "1", 1.0, 0.0, 2.0, 0.4,                                                    \
+      "calibrated: glycerol Ra and FFA about doubled after 42-72 h of fasting (Klein 1993 "    \
+      "AJP 265:E801)",                                                                         \
+      "counter-regulatory lipolytic drive, per glucagon ratio")                               \
+    X(GCGB, "Gcgb", "pmol/L", 12.0, 3.0, 40.0, 0.3, "fasting glucagon 10-15 pmol/L",           \
+      "reference (overnight-fasted) glucagon")
+
+#define FLUXES(X)                                                                                \
+    X(GLYCEROL_RELEASE, "glycerol_release", "umol/kg/min", MH_POOL_NONE, MH_POOL_GLYCEROL,     \
+      "glycerol from triglyceride hydrolysis")                                                \
+    X(FFA_RELEASE, "ffa_release", "umol/kg/min", MH_POOL_NONE, MH_POOL_FFA,                   \
+      "fatty acids released to plasma (net of re-esterification)")
+
+#define OUTPUTS(X)                                                                               \
+    X(LIPOLYSIS, "lipolysis_umol_kg_min", "umol/kg/min",                                      \
+      "whole-body lipolysis as glycerol release")
+
+MH_STATE_TABLE(STATES);
+MH_PARAM_TABLE(PARAMS);
+MH_FLUX_TABLE(FLUXES);
+MH_OUTPUT_TABLE(OUTPUTS);
+
+static void compute_fluxes(const mh_module_ctx *c, double *f)
+{
+    const double *p = c->p;
+    double ia = fmax(c->x[IA], 0.0);
+    double basal = 1.0 + pow(p[IB] / p[IC50], p[NH]);
+    double counter = pow(fmax(c->shared->conc[MH_POOL_GLUCAGON], 0.0) / p[GCGB], p[ACR]);
+    f[GLYCEROL_RELEASE] = p[L0] * basal / (1.0 + pow(ia / p[IC50], p[NH])) * counter;
+    f[FFA_RELEASE] = 3.0 * f[GLYCEROL_RELEASE] * (1.0 - p[REEST]);
+}
+
+static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
+{
+    (void)f;
+    dx[IA] = c->p[KIA] * (c->shared->conc[MH_POOL_INSULIN] - c->x[IA]);
+}
+
+static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
+{
+    (void)c;
+    out[LIPOLYSIS] = f[GLYCEROL_RELEASE];
+}
+
+static void basal_guess(const double *p, const mh_inputs *in, double *x)
+{
+    (void)in;
+    x[IA] = p[IB];
+}
+
+const mh_module mh_adipose_module = {
+    .name = MODULE_NAME,
+    .summary = "adipose lipolysis: FFA and glycerol release, suppressed by insulin",
+    MH_WITH_STATES,
+    MH_WITH_PARAMS,
+    MH_WITH_FLUXES,
+    MH_WITH_OUTPUTS,
+    .compute_fluxes = compute_fluxes,
+    .compute_derivatives = derivatives,
+    .compute_outputs = compute_outputs,
+    .basal_guess = basal_guess,
+};
