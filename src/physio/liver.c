@@ -16,9 +16,11 @@
  *   GLY = max(0, D - GNG) phi(Gly)
  *   EGP = min(D, GNG) + GLY
  * Glycogen gains the meal glucose the liver retains on first pass ((1 - f) of
- * absorption, direct pathway) and gluconeogenesis beyond the demand (indirect
+ * absorption), glucose taken up from plasma when glucose and insulin are above
+ * basal (both direct pathway), and gluconeogenesis beyond the demand (indirect
  * pathway); it loses glycogenolysis:
- *   dGly/dt = first_pass + max(0, GNG - D) - GLY                         [mg/kg/min]
+ *   HGU = k_hgu max(0, Gp - Gpb) (Id / Iref)                             [mg/kg/min]
+ *   dGly/dt = first_pass + HGU + max(0, GNG - D) - GLY                   [mg/kg/min]
  * Insulin kinetics through the liver (Dalla Man 2007):
  *   dIl/dt = -(m1 + m3) Il + m2 Ip + S,   dIp/dt = -(m2 + m4) Ip + m1 Il
  *   m3 = HE m1 / (1 - HE),   HE = -m5 S + m6, kept within [0, 0.95]
@@ -68,7 +70,7 @@
     X(AGNG, "a_gng", "1", 0.5, 0.0, 2.0, 0.3,                                                  \
       "calibrated: GNG fraction 47/67/93 % at 14/22/42 h of fasting (Landau 1996 JCI 98:378)", \
       "stimulation of gluconeogenic uptake by glucagon")                                      \
-    X(BGNG, "b_gng", "1", 0.3, 0.0, 1.0, 0.3, "calibrated: as a_gng",                         \
+    X(BGNG, "b_gng", "1", 0.1, 0.0, 1.0, 0.3, "calibrated: as a_gng",                         \
       "restraint of gluconeogenic uptake by insulin")                                         \
     X(KLAC, "k_lac", "L/kg/min", 0.005, 0.0005, 0.03, 0.3,                                     \
       "calibrated: lactate about 40 % of gluconeogenesis after an overnight fast "            \
@@ -84,10 +86,16 @@
       "calibrated: liver about 40 % of FFA uptake (splanchnic FFA uptake, Nielsen 2004 JCI "  \
       "113:1582)",                                                                             \
       "hepatic FFA uptake clearance")                                                         \
+    X(KHGU, "k_hgu", "1/min", 0.002, 0.0, 0.05, 0.4,                                             \
+      "calibrated: liver glycogen +28 g after a 139 g liquid meal (Taylor 1996 JCI 97:126)",   \
+      "insulin-dependent hepatic glucose uptake per glucose excess")                          \
+    X(GPB, "Gpb", "mg/kg", 172.5, 100.0, 300.0, 0.1,                                           \
+      MH_SRC_DALLA_MAN_2007 " (91.76 mg/dL x VG 1.88 dL/kg)",                                 \
+      "plasma glucose amount above which the liver takes up glucose")                         \
     X(GLY0, "glycogen0", "g", 50.0, 10.0, 150.0, 0.3,                                          \
       "overnight-fasted liver glycogen 207 mmol/L x about 1.5 L (Taylor 1996 JCI 97:126)",     \
       "liver glycogen after an overnight fast (initial value and phi reference)")             \
-    X(KGLY, "K_glycogen", "g", 25.0, 2.0, 100.0, 0.3, "calibrated: as a_gng",                 \
+    X(KGLY, "K_glycogen", "g", 40.0, 2.0, 100.0, 0.3, "calibrated: as a_gng",                 \
       "liver glycogen at which glycogenolysis is half-available")
 
 #define FLUXES(X)                                                                                \
@@ -97,7 +105,9 @@
     X(GLYCOGENOLYSIS, "glycogenolysis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,               \
       "glucose released from glycogen")                                                       \
     X(GLYCOGEN_SYNTHESIS, "glycogen_synthesis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,       \
-      "glucose stored as glycogen (first pass and indirect pathway)")                         \
+      "glucose stored as glycogen (first pass, uptake and indirect pathway)")                 \
+    X(HGU, "hepatic_glucose_uptake", "mg/kg/min", MH_POOL_GLUCOSE, MH_POOL_NONE,               \
+      "glucose taken up from plasma into glycogen")                                           \
     X(LAC_UPTAKE, "lactate_uptake", "umol/kg/min", MH_POOL_LACTATE, MH_POOL_NONE,              \
       "lactate taken up for gluconeogenesis")                                                 \
     X(GLYC_UPTAKE, "glycerol_uptake", "umol/kg/min", MH_POOL_GLYCEROL, MH_POOL_NONE,           \
@@ -163,7 +173,9 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[GNG] = 0.5 * (f[LAC_UPTAKE] + f[GLYC_UPTAKE] + f[AA_UPTAKE]) * MH_GLUCOSE_MG_PER_UMOL;
     f[GLYCOGENOLYSIS] = fmax(demand - f[GNG], 0.0) * availability(c);
     f[EGP] = fmin(demand, f[GNG]) + f[GLYCOGENOLYSIS];
-    f[GLYCOGEN_SYNTHESIS] = s->signal[MH_SIGNAL_MEAL_FIRST_PASS] + fmax(f[GNG] - demand, 0.0);
+    f[HGU] = p[KHGU] * fmax(s->amount[MH_POOL_GLUCOSE] - p[GPB], 0.0) * fmax(x[ID], 0.0) / p[IREF];
+    f[GLYCOGEN_SYNTHESIS] =
+        s->signal[MH_SIGNAL_MEAL_FIRST_PASS] + f[HGU] + fmax(f[GNG] - demand, 0.0);
     double he = hepatic_extraction(c);
     double il = s->amount[MH_POOL_INSULIN_LIVER];
     f[INS_OUT] = p[M1] * il;

@@ -29,7 +29,7 @@
 #include "scenario/yaml.h"
 
 static const char *const stat_names[MH_STAT_COUNT] = {
-    "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start"};
+    "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start", "rise_above_start"};
 
 const char *mh_check_stat_name(mh_check_stat stat) { return stat_names[stat]; }
 

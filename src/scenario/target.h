@@ -8,6 +8,7 @@
  *   time_of_max, time_of_min   minutes after origin
  *   percent_below_start        (v(origin) - min over window) / v(origin) x 100
  *   ratio_to_start             v(origin + at) / v(origin)
+ *   rise_above_start           max over window - v(origin)
  */
 #ifndef MH_SCENARIO_TARGET_H
 #define MH_SCENARIO_TARGET_H
@@ -24,6 +25,7 @@ typedef enum mh_check_stat {
     MH_STAT_TIME_OF_MIN,
     MH_STAT_PERCENT_BELOW_START,
     MH_STAT_RATIO_TO_START,
+    MH_STAT_RISE_ABOVE_START,
     MH_STAT_COUNT
 } mh_check_stat;
 

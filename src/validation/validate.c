@@ -102,6 +102,12 @@ static outcome evaluate(const mh_target *t, const mh_check *c, const mh_result *
     case MH_STAT_RATIO_TO_START:
         v = value_at(r, col, from) / value_at(r, col, origin);
         break;
+    case MH_STAT_RISE_ABOVE_START: {
+        double high;
+        extremum(r, col, from, to, +1, &high, &when);
+        v = high - value_at(r, col, origin);
+        break;
+    }
     default:
         break;
     }
@@ -196,6 +202,13 @@ static mh_status plot_target(const mh_target *t, const mh_result *r, const char 
             pn->has_band = 1;
             pn->band_low = isfinite(lo) ? lo : (c->stat == MH_STAT_MIN ? 0.0 : hi);
             pn->band_high = isfinite(hi) ? hi : lo;
+            pn->has_window = 1;
+            pn->window_from_min = from;
+            pn->window_to_min = to;
+        } else if (c->stat == MH_STAT_RISE_ABOVE_START && !pn->has_band) {
+            pn->has_band = 1;
+            pn->band_low = start + (isfinite(lo) ? lo : 0.0);
+            pn->band_high = start + (isfinite(hi) ? hi : lo);
             pn->has_window = 1;
             pn->window_from_min = from;
             pn->window_to_min = to;
