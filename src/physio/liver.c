@@ -14,13 +14,17 @@
  * Glycogenolysis covers the rest of the demand, as far as glycogen allows:
  *   phi(Gly) = [Gly^2 / (Gly^2 + K^2)] / [Gly0^2 / (Gly0^2 + K^2)]
  *   GLY = max(0, D - GNG) phi(Gly)
- *   EGP = min(D, GNG) + GLY
+ *   EGP = min(D, GNG) + GLY (+ the surplus a full store cannot take, below)
  * Glycogen gains the meal glucose the liver retains on first pass ((1 - f) of
  * absorption), glucose taken up from plasma when glucose and insulin are above
  * basal (both direct pathway), and gluconeogenesis beyond the demand (indirect
  * pathway); it loses glycogenolysis:
  *   HGU = k_hgu max(0, Gp - Gpb) (Id / Iref)                             [mg/kg/min]
- *   dGly/dt = first_pass + HGU + max(0, GNG - D) - GLY                   [mg/kg/min]
+ *   room    = max(0, 1 - (Gly / Gly_max)^3)     (glycogen restrains its own synthesis)
+ *   dGly/dt = room [first_pass + HGU + max(0, GNG - D)] - GLY            [mg/kg/min]
+ * What a full store cannot take is released: the first-pass share is oxidised in
+ * the liver, the gluconeogenic surplus leaves as glucose (added to EGP), and the
+ * hepatic uptake from plasma is not made.
  * Insulin kinetics through the liver (Dalla Man 2007):
  *   dIl/dt = -(m1 + m3) Il + m2 Ip + S,   dIp/dt = -(m2 + m4) Ip + m1 Il
  *   m3 = HE m1 / (1 - HE),   HE = -m5 S + m6, kept within [0, 0.95]
@@ -86,7 +90,7 @@
       "calibrated: liver about 40 % of FFA uptake (splanchnic FFA uptake, Nielsen 2004 JCI "  \
       "113:1582)",                                                                             \
       "hepatic FFA uptake clearance")                                                         \
-    X(KHGU, "k_hgu", "1/min", 0.002, 0.0, 0.05, 0.4,                                             \
+    X(KHGU, "k_hgu", "1/min", 0.004, 0.0, 0.05, 0.4,                                             \
       "calibrated: liver glycogen +28 g after a 139 g liquid meal (Taylor 1996 JCI 97:126)",   \
       "insulin-dependent hepatic glucose uptake per glucose excess")                          \
     X(GPB, "Gpb", "mg/kg", 172.5, 100.0, 300.0, 0.1,                                           \
@@ -95,6 +99,10 @@
     X(GLY0, "glycogen0", "g", 50.0, 10.0, 150.0, 0.3,                                          \
       "overnight-fasted liver glycogen 207 mmol/L x about 1.5 L (Taylor 1996 JCI 97:126)",     \
       "liver glycogen after an overnight fast (initial value and phi reference)")             \
+    X(GLYMAX, "glycogen_max", "g", 110.0, 50.0, 250.0, 0.2,                                     \
+      "liver glycogen rarely exceeds about 450-500 mmol/L x 1.5 L (Nilsson 1973 Scand J Clin "  \
+      "Lab Invest 32:325)",                                                                    \
+      "liver glycogen at which synthesis stops")                                              \
     X(KGLY, "K_glycogen", "g", 40.0, 2.0, 100.0, 0.3, "calibrated: as a_gng",                 \
       "liver glycogen at which glycogenolysis is half-available")
 
@@ -171,11 +179,14 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[AA_UPTAKE] = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0) * hormones;
     f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0);
     f[GNG] = 0.5 * (f[LAC_UPTAKE] + f[GLYC_UPTAKE] + f[AA_UPTAKE]) * MH_GLUCOSE_MG_PER_UMOL;
+    double fill = fmax(x[GLY], 0.0) / glycogen_mg_kg(p[GLYMAX], c->in);
+    double room = fmax(1.0 - fill * fill * fill, 0.0);
+    double surplus = fmax(f[GNG] - demand, 0.0);
     f[GLYCOGENOLYSIS] = fmax(demand - f[GNG], 0.0) * availability(c);
-    f[EGP] = fmin(demand, f[GNG]) + f[GLYCOGENOLYSIS];
-    f[HGU] = p[KHGU] * fmax(s->amount[MH_POOL_GLUCOSE] - p[GPB], 0.0) * fmax(x[ID], 0.0) / p[IREF];
-    f[GLYCOGEN_SYNTHESIS] =
-        s->signal[MH_SIGNAL_MEAL_FIRST_PASS] + f[HGU] + fmax(f[GNG] - demand, 0.0);
+    f[EGP] = fmin(demand, f[GNG]) + f[GLYCOGENOLYSIS] + (1.0 - room) * surplus;
+    f[HGU] = room * p[KHGU] * fmax(s->amount[MH_POOL_GLUCOSE] - p[GPB], 0.0) *
+             fmax(x[ID], 0.0) / p[IREF];
+    f[GLYCOGEN_SYNTHESIS] = room * (s->signal[MH_SIGNAL_MEAL_FIRST_PASS] + surplus) + f[HGU];
     double he = hepatic_extraction(c);
     double il = s->amount[MH_POOL_INSULIN_LIVER];
     f[INS_OUT] = p[M1] * il;

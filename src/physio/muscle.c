@@ -14,6 +14,14 @@
  * glucose; below it nothing changes, which leaves the meal response as fitted:
  *   Uid = Vm(X) Gt / (Km0 + Gt) / (1 + r_ffa max(0, C_ffa / C_ffa,b - 1))
  *
+ * Muscle glycogen (Gm, glucose per kg body weight) stores part of the glucose
+ * taken up beyond glycolysis when insulin action is up, less as the store fills,
+ * and turns over slowly at rest (to oxidation inside the muscle: muscle has no
+ * glucose-6-phosphatase, so its glycogen never returns to plasma):
+ *   s       = s_max X+ / (X+ + X50) (1 - Gm / Gm_max)
+ *   dGm/dt  = Uid (1 - f_lac) s - k_rest Gm                         [mg/kg/min]
+ * reported per kg of wet muscle (muscle mass = m_frac x body weight).
+ *
  * Fuels and substrates exchanged with plasma (umol/kg/min, C in umol/L):
  *   lactate release   = 2 f_lac Uid / 0.18016   (glycolysis of part of the uptake)
  *   lactate oxidation = k_lac_ox C_lac          (muscle and heart)
@@ -31,7 +39,8 @@
 
 #define STATES(X)                                                                                \
     X(GT, "gt", "mg/kg", 130.0, MH_FAST, "Gt: glucose in slowly equilibrating tissue")        \
-    X(XI, "x", "pmol/L", 10.0, MH_FAST, "X: insulin action on glucose utilization")
+    X(XI, "x", "pmol/L", 10.0, MH_FAST, "X: insulin action on glucose utilization")         \
+    X(GM, "glycogen", "mg/kg", 8000.0, MH_STORE, "muscle glycogen, as glucose per kg body weight")
 
 #define PARAMS(X)                                                                                \
     X(K1, "k1", "1/min", 0.065, 0.01, 0.3, 0.3, MH_SRC_DALLA_MAN_2007,                         \
@@ -74,7 +83,25 @@
       "restraint of insulin-dependent uptake by FFA above their fasting level")               \
     X(FFAB, "C_ffa_b", "umol/L", 450.0, 100.0, 1500.0, 0.3,                                    \
       "fasting FFA about 0.45 mmol/L after an overnight fast",                                \
-      "FFA level above which uptake is restrained")
+      "FFA level above which uptake is restrained")                                           \
+    X(MFRAC, "m_frac", "1", 0.384, 0.2, 0.55, 0.12,                                             \
+      "skeletal muscle 38.4 % of body mass in men, 30.6 % in women (Janssen 2000 JAP 89:81)",  \
+      "skeletal muscle mass as a fraction of body weight")                                    \
+    X(GM0, "glycogen0", "mmol/kg", 95.0, 30.0, 200.0, 0.2,                                     \
+      "resting vastus lateralis 80-110 mmol/kg wet weight on a mixed diet (Bergstrom 1967)",   \
+      "muscle glycogen after an overnight fast (initial value), per kg wet muscle")           \
+    X(GMMAX, "glycogen_max", "mmol/kg", 180.0, 100.0, 300.0, 0.2,                               \
+      "supercompensated vastus glycogen about 170-200 mmol/kg wet weight (Bergstrom 1967)",    \
+      "capacity at which storage stops")                                                      \
+    X(SMAX, "s_max", "1", 0.8, 0.0, 1.0, 0.2,                                                  \
+      "most postprandial muscle glucose uptake is stored as glycogen (Shulman 1990 NEJM "     \
+      "322:223)",                                                                              \
+      "maximal stored share of non-glycolytic glucose uptake")                                \
+    X(X50, "X50", "pmol/L", 100.0, 10.0, 1000.0, 0.4, "calibrated: as k_rest",                \
+      "insulin action giving half of s_max")                                                  \
+    X(KREST, "k_rest", "1/min", 5.0e-5, 0.0, 2.0e-4, 0.4,                                      \
+      "calibrated: resting glycogen stays 80-105 mmol/kg over a week of ordinary meals",      \
+      "resting glycogen turnover rate")
 
 #define FLUXES(X)                                                                                \
     X(TRANSFER, "glucose_plasma_to_tissue", "mg/kg/min", MH_POOL_GLUCOSE, MH_POOL_NONE,        \
@@ -90,16 +117,29 @@
     X(AA_RELEASE, "amino_acid_release", "umol/kg/min", MH_POOL_NONE, MH_POOL_AMINO_ACIDS,      \
       "gluconeogenic amino acids released by proteolysis")                                    \
     X(AA_UPTAKE, "amino_acid_uptake", "umol/kg/min", MH_POOL_AMINO_ACIDS, MH_POOL_NONE,        \
-      "amino acids taken up outside the liver")
+      "amino acids taken up outside the liver")                                               \
+    X(GM_SYNTHESIS, "glycogen_synthesis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,             \
+      "glucose stored as muscle glycogen")                                                    \
+    X(GM_BREAKDOWN, "glycogenolysis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,                 \
+      "muscle glycogen used inside the muscle")
 
 #define OUTPUTS(X)                                                                               \
     X(UID_OUT, "glucose_uptake_insulin_mg_kg_min", "mg/kg/min",                                \
-      "insulin-dependent glucose utilization (muscle and adipose)")
+      "insulin-dependent glucose utilization (muscle and adipose)")                           \
+    X(GM_G, "muscle_glycogen_g", "g", "skeletal muscle glycogen, whole body")                 \
+    X(GM_MMOL, "muscle_glycogen_mmol_kg", "mmol/kg", "muscle glycogen per kg wet muscle")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
 MH_FLUX_TABLE(FLUXES);
 MH_OUTPUT_TABLE(OUTPUTS);
+
+/* Glycogen per kg wet muscle (mmol glucosyl) as glucose per kg body weight (mg):
+ * mmol/kg muscle x m_frac x 180.16 mg/mmol. */
+static double glycogen_mg_kg(double mmol_per_kg_muscle, const double *p)
+{
+    return mmol_per_kg_muscle * p[MFRAC] * 180.16;
+}
 
 static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
@@ -116,12 +156,17 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
     f[AA_RELEASE] = p[RAA] * pow(p[IB] / insulin, p[BAA]);
     f[AA_UPTAKE] = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0);
+    double gm = fmax(x[GM], 0.0), action = fmax(x[XI], 0.0);
+    double room = fmax(1.0 - gm / glycogen_mg_kg(p[GMMAX], p), 0.0);
+    f[GM_SYNTHESIS] = f[UID] * (1.0 - p[FLAC]) * p[SMAX] * action / (action + p[X50]) * room;
+    f[GM_BREAKDOWN] = p[KREST] * gm;
 }
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     const double *x = c->x, *p = c->p;
     dx[GT] = f[TRANSFER] - f[UID];
+    dx[GM] = f[GM_SYNTHESIS] - f[GM_BREAKDOWN];
     dx[XI] = -p[P2U] * x[XI] + p[P2U] * (c->shared->conc[MH_POOL_INSULIN] - p[IB]);
 }
 
@@ -129,6 +174,9 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
 {
     (void)c;
     out[UID_OUT] = f[UID];
+    double grams = c->x[GM] * c->in->body_weight_kg / 1000.0 * MH_GLYCOGEN_PER_GLUCOSE;
+    out[GM_G] = grams;
+    out[GM_MMOL] = grams / MH_GLYCOGEN_G_PER_MMOL / (c->p[MFRAC] * c->in->body_weight_kg);
 }
 
 /* Gt from dGp/dt = 0 at the Dalla Man basal point (EGPb 1.92, Fcns 1, Gpb 172.5). */
@@ -137,6 +185,7 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
     (void)in;
     x[GT] = (1.0 - 1.92 + p[K1] * 172.5) / p[K2];
     x[XI] = 0.0;
+    x[GM] = glycogen_mg_kg(p[GM0], p);
 }
 
 const mh_module mh_muscle_module = {
