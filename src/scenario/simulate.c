@@ -184,8 +184,8 @@ static void write_json(const mh_result *r, FILE *fp)
     fprintf(fp, "{\n  \"myohep_version\": \"%s\",\n  \"columns\": [\n", MYOHEP_VERSION);
     fprintf(fp, "    {\"name\": \"time_min\", \"unit\": \"min\"}");
     for (int c = 0; c < r->n_cols; c++)
-        fprintf(fp, ",\n    {\"name\": \"%s\", \"unit\": \"%s\"}", mh_result_column_name(r, c),
-                mh_result_column_unit(r, c));
+        fprintf(fp, ",\n    {\"name\": \"%s\", \"unit\": \"%s\"}", mh_var_at(r->vars[c])->name,
+                mh_var_at(r->vars[c])->unit);
     fprintf(fp, "\n  ],\n  \"rows\": [\n");
     for (size_t i = 0; i < r->n_rows; i++) {
         fprintf(fp, "    [%.10g", r->time[i]);
@@ -200,10 +200,10 @@ static void write_csv(const mh_result *r, FILE *fp)
 {
     fputs("time_min", fp);
     for (int c = 0; c < r->n_cols; c++)
-        fprintf(fp, ",%s", mh_result_column_name(r, c));
+        fprintf(fp, ",%s", mh_var_at(r->vars[c])->name);
     fputs("\n# units: min", fp);
     for (int c = 0; c < r->n_cols; c++)
-        fprintf(fp, ",%s", mh_result_column_unit(r, c));
+        fprintf(fp, ",%s", mh_var_at(r->vars[c])->unit);
     fputc('\n', fp);
     for (size_t i = 0; i < r->n_rows; i++) {
         fprintf(fp, "%.10g", r->time[i]);
