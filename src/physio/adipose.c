@@ -5,9 +5,12 @@
  * the fatty acids is re-esterified in the adipocyte. Lipolysis is strongly
  * suppressed by insulin acting with a delay (Ia):
  *   dIa/dt = k_ia (I - Ia)                                          [pmol/L/min]
- *   R_glycerol = L0 (1 + (Ib/IC50)^n) / (1 + (Ia/IC50)^n) (Gcg/Gcgb)^a_cr   [umol/kg/min]
+ *   R_glycerol = L0 (1 + (Ib/IC50)^n) / (1 + (Ia/IC50)^n) min(1.5, (Gcg/Gcgb)^a_cr)
+ *                                                                    [umol/kg/min]
  *   R_ffa      = 3 R_glycerol (1 - r_reest)                         [umol/kg/min]
- * normalised so that R_glycerol = L0 at the basal insulin Ib. Glucagon stands in
+ * normalised so that R_glycerol = L0 at the basal insulin Ib, raised in exercise
+ * (catecholamines, effort E) and by IL-6:
+ *   x (1 + l_ex E) (1 + k_il6 ln max(1, IL6 / IL6_rest)) Glucagon stands in
  * for the counter-regulatory lipolytic drive (catecholamines, GH, glucagon rise
  * together in a fast); fat mass and exercise drives arrive with later physiology.
  */
@@ -44,6 +47,12 @@
       "calibrated: glycerol Ra and FFA about doubled after 42-72 h of fasting (Klein 1993 "    \
       "AJP 265:E801)",                                                                         \
       "counter-regulatory lipolytic drive, per glucagon ratio")                               \
+    X(LEX, "l_ex", "1", 1.0, 0.0, 10.0, 0.4,                                                   \
+      "calibrated: lipolysis about triples in moderate exercise (Romijn 1993 AJP 265:E380)",  \
+      "exercise drive on lipolysis, per unit effort")                                         \
+    X(KIL6, "k_il6", "1", 0.1, 0.0, 1.0, 0.5,                                                  \
+      "assumed: IL-6 infusion raises lipolysis modestly (van Hall 2003 JCEM 88:3005)",        \
+      "rise of lipolysis per log IL-6 ratio")                                                 \
     X(GCGB, "Gcgb", "pmol/L", 12.0, 3.0, 40.0, 0.3, "fasting glucagon 10-15 pmol/L",           \
       "reference (overnight-fasted) glucagon")
 
@@ -67,8 +76,13 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     const double *p = c->p;
     double ia = fmax(c->x[IA], 0.0);
     double basal = 1.0 + pow(p[IB] / p[IC50], p[NH]);
-    double counter = pow(fmax(c->shared->conc[MH_POOL_GLUCAGON], 0.0) / p[GCGB], p[ACR]);
-    f[GLYCEROL_RELEASE] = p[L0] * basal / (1.0 + pow(ia / p[IC50], p[NH])) * counter;
+    /* The counter-regulatory drive saturates: at most +50 % (exercise, not glucagon
+     * itself, carries the large lipolytic rise of a bout). */
+    double counter =
+        fmin(pow(fmax(c->shared->conc[MH_POOL_GLUCAGON], 0.0) / p[GCGB], p[ACR]), 1.5);
+    double exercise = (1.0 + p[LEX] * c->shared->signal[MH_SIGNAL_EXERCISE_DRIVE]) *
+                      (1.0 + p[KIL6] * log(fmax(c->shared->signal[MH_SIGNAL_IL6_RATIO], 1.0)));
+    f[GLYCEROL_RELEASE] = p[L0] * basal / (1.0 + pow(ia / p[IC50], p[NH])) * counter * exercise;
     f[FFA_RELEASE] = 3.0 * f[GLYCEROL_RELEASE] * (1.0 - p[REEST]);
 }
 

@@ -3,7 +3,10 @@
  * hepatic glycogen, substrate uptake, and hepatic insulin handling (physio layer).
  *
  * Demand for glucose output (Dalla Man, Rizza, Cobelli 2007), modulated by glucagon:
- *   D = max(0, kp1 - kp2 Gp - kp3 Id - kp4 Ipo) (Gcg / Gcgb)^g_gcg      [mg/kg/min]
+ *   D = max(0, kp1 - kp2 Gp - kp3 Id - kp4 Ipo) (Gcg / Gcgb)^g_gcg
+ *       x (1 + h_ex E) (1 + k_il6 ln max(1, IL6 / IL6_rest))             [mg/kg/min]
+ * (exercise: sympathetic drive with effort E; IL-6 from working muscle raises
+ * glucose output, Febbraio 2004 Diabetes 53:1643)
  *   dI1/dt = -ki (I1 - I),  dId/dt = -ki (Id - I1)                       [pmol/L/min]
  * Gluconeogenesis is supplied by hepatic uptake of lactate, glycerol and
  * gluconeogenic amino acids (two 3-carbon units per glucose), stimulated by
@@ -66,6 +69,14 @@
     X(GGCG, "g_gcg", "1", 0.15, 0.0, 2.0, 0.3,                                                  \
       "calibrated: glucagon's share of the fasting rise and postprandial fall of EGP",        \
       "effect of glucagon on the demand for glucose output")                                 \
+    X(HEX, "h_ex", "1", 3.0, 0.0, 10.0, 0.4,                                                   \
+      "calibrated: glucose output rises 2-4 fold to match uptake in moderate exercise, "      \
+      "keeping glucose near fasting (Wasserman 2009 AJP 296:E11 review)",                      \
+      "exercise drive on the demand for glucose output, per unit effort")                     \
+    X(KIL6, "k_il6", "1", 0.1, 0.0, 1.0, 0.5,                                                  \
+      "calibrated: IL-6 at strenuous-exercise levels raises glucose Ra by about a quarter "   \
+      "(Febbraio 2004 Diabetes 53:1643; absolute values unverified)",                          \
+      "rise of glucose output per log IL-6 ratio")                                            \
     X(GCGB, "Gcgb", "pmol/L", 12.0, 3.0, 40.0, 0.3,                                            \
       "fasting glucagon about 10-15 pmol/L (35-50 pg/mL) in healthy adults",                  \
       "reference (overnight-fasted) glucagon")                                                \
@@ -170,7 +181,9 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double glucagon_ratio = fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / p[GCGB];
     double demand = p[KP1] - p[KP2] * s->amount[MH_POOL_GLUCOSE] - p[KP3] * x[ID] -
                     p[KP4] * s->signal[MH_SIGNAL_PORTAL_INSULIN];
-    demand = fmax(demand, 0.0) * pow(glucagon_ratio, p[GGCG]);
+    double effort = s->signal[MH_SIGNAL_EXERCISE_DRIVE];
+    demand = fmax(demand, 0.0) * pow(glucagon_ratio, p[GGCG]) * (1.0 + p[HEX] * effort) *
+             (1.0 + p[KIL6] * log(fmax(s->signal[MH_SIGNAL_IL6_RATIO], 1.0)));
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
     double hormones = pow(glucagon_ratio, p[AGNG]) * pow(p[IREF] / insulin, p[BGNG]);
     hormones = fmin(fmax(hormones, 0.2), 5.0);

@@ -51,19 +51,31 @@ typedef struct mh_flux_def {
 /* Outputs use the public mh_var_info: name with its unit, unit, description. */
 typedef mh_var_info mh_output_def;
 
+typedef enum mh_exercise_type {
+    MH_EXERCISE_NONE,
+    MH_EXERCISE_AEROBIC,    /* intensity: fraction of VO2max */
+    MH_EXERCISE_RESISTANCE, /* intensity: fraction of one-repetition maximum */
+    MH_EXERCISE_HIIT        /* intensity: work-interval fraction of VO2max */
+} mh_exercise_type;
+
 /* Exogenous inputs: piecewise constant, changed only at events (never in the RHS). */
 typedef struct mh_inputs {
     double body_weight_kg;
-    double meal_load_mg; /* gut: stomach content right after the last ingestion (D) */
+    double meal_load_mg;         /* gut: stomach content right after the last ingestion (D) */
+    double exercise_intensity;   /* 0 at rest; see mh_exercise_type for its meaning */
+    mh_exercise_type exercise_type;
 } mh_inputs;
 
-/* A discrete event applied between integration segments. */
-typedef enum mh_event_kind { MH_EVENT_MEAL } mh_event_kind;
+/* A discrete event applied between integration segments. An exercise event sets
+ * the current intensity (0 ends a bout; HIIT alternates work and rest events). */
+typedef enum mh_event_kind { MH_EVENT_MEAL, MH_EVENT_EXERCISE } mh_event_kind;
 
 typedef struct mh_event {
     double time_min;
     mh_event_kind kind;
-    double carbs_g;
+    double carbs_g;            /* meal */
+    double intensity;          /* exercise */
+    mh_exercise_type exercise; /* exercise */
 } mh_event;
 
 typedef struct mh_module_ctx {

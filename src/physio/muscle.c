@@ -14,13 +14,25 @@
  * glucose; below it nothing changes, which leaves the meal response as fitted:
  *   Uid = Vm(X) Gt / (Km0 + Gt) / (1 + r_ffa max(0, C_ffa / C_ffa,b - 1))
  *
- * Muscle glycogen (Gm, glucose per kg body weight) stores part of the glucose
- * taken up beyond glycolysis when insulin action is up, less as the store fills,
- * and turns over slowly at rest (to oxidation inside the muscle: muscle has no
+ * Muscle glycogen is held in two stores: the locomotor muscle that works in
+ * aerobic exercise (a share w of muscle mass; the vastus lateralis of biopsies)
+ * and the rest. Each stores part of the glucose taken up beyond glycolysis, in
+ * proportion to its mass, when insulin action is up and less as it fills, and
+ * turns over slowly at rest (inside the muscle: muscle has no
  * glucose-6-phosphatase, so its glycogen never returns to plasma):
- *   s       = s_max X+ / (X+ + X50) (1 - Gm / Gm_max)
- *   dGm/dt  = Uid (1 - f_lac) s - k_rest Gm                         [mg/kg/min]
- * reported per kg of wet muscle (muscle mass = m_frac x body weight).
+ *   s_j     = s_max X+ / (X+ + X50) (1 - c_j / c_max)     (c_j: mmol per kg muscle)
+ *   dGj/dt  = m_j Uid (1 - f_lac) s_j - k_rest Gj - use_j                [mg/kg/min]
+ * Exercise (exercise.c) asks for CHO (mg/kg/min) from the working muscle; resistance
+ * work draws on all muscle. Glycogen covers the share g(c) and blood glucose the
+ * rest, insulin-independently (contraction uptake), in proportion to glucose:
+ *   g(c)    = g_max c^2 / (c^2 + K_g^2)
+ *   U_c     = min(CHO, (1 - g) CHO (G / Gb)^2),   use = CHO - U_c
+ *   lactate from exercise = 2 use / 0.18016 f_ex(E),
+ *   f_ex(E) = 0.03 + 0.3 / (1 + exp(-(E - 0.8) / 0.05))    (lactate threshold)
+ * Exercise fat: plasma FFA supply a share that grows with their concentration,
+ * the rest comes from intramuscular triglyceride:
+ *   FFA_ex = FAT min(0.7, 0.35 C_ffa / C_ffa,b)
+ * After exercise, insulin sensitivity rises by S (exercise.c): Vmx (1 + S).
  *
  * Fuels and substrates exchanged with plasma (umol/kg/min, C in umol/L):
  *   lactate release   = 2 f_lac Uid / 0.18016   (glycolysis of part of the uptake)
@@ -30,6 +42,7 @@
  *   amino acid uptake (synthesis, other tissues) = k_aa C_aa
  */
 #include <math.h>
+#include <stdbool.h>
 
 #include "core/units.h"
 #include "physio/module.h"
@@ -40,7 +53,10 @@
 #define STATES(X)                                                                                \
     X(GT, "gt", "mg/kg", 130.0, MH_FAST, "Gt: glucose in slowly equilibrating tissue")        \
     X(XI, "x", "pmol/L", 10.0, MH_FAST, "X: insulin action on glucose utilization")         \
-    X(GM, "glycogen", "mg/kg", 8000.0, MH_STORE, "muscle glycogen, as glucose per kg body weight")
+    X(GM, "glycogen", "mg/kg", 5000.0, MH_STORE,                                               \
+      "glycogen of the muscle not working in aerobic exercise, as glucose per kg body weight")  \
+    X(GW, "glycogen_working", "mg/kg", 3000.0, MH_STORE,                                        \
+      "glycogen of the locomotor (working) muscle, as glucose per kg body weight")
 
 #define PARAMS(X)                                                                                \
     X(K1, "k1", "1/min", 0.065, 0.01, 0.3, 0.3, MH_SRC_DALLA_MAN_2007,                         \
@@ -84,6 +100,8 @@
     X(FFAB, "C_ffa_b", "umol/L", 450.0, 100.0, 1500.0, 0.3,                                    \
       "fasting FFA about 0.45 mmol/L after an overnight fast",                                \
       "FFA level above which uptake is restrained")                                           \
+    X(GB, "Gb", "mg/dL", 91.76, 60.0, 130.0, 0.1, MH_SRC_DALLA_MAN_2007 " (basal glucose)",     \
+      "glucose at which contraction uptake takes its full share")                                           \
     X(MFRAC, "m_frac", "1", 0.384, 0.2, 0.55, 0.12,                                             \
       "skeletal muscle 38.4 % of body mass in men, 30.6 % in women (Janssen 2000 JAP 89:81)",  \
       "skeletal muscle mass as a fraction of body weight")                                    \
@@ -99,6 +117,17 @@
       "maximal stored share of non-glycolytic glucose uptake")                                \
     X(X50, "X50", "pmol/L", 100.0, 10.0, 1000.0, 0.4, "calibrated: as k_rest",                \
       "insulin action giving half of s_max")                                                  \
+    X(WFRAC, "w", "1", 0.45, 0.1, 0.8, 0.2,                                                     \
+      "calibrated: vastus glycogen falls 70-90 % in 2 h at 70-75 % VO2max (GL-5; Spencer "    \
+      "1992, Casey 2000)",                                                                     \
+      "share of muscle mass working in aerobic exercise (locomotor muscle)")                  \
+    X(GMAXX, "g_max", "1", 0.8, 0.2, 1.0, 0.2,                                                 \
+      "muscle glycogen supplies most exercise carbohydrate at 65-75 % VO2max (Romijn 1993; "  \
+      "van Loon 2001 J Physiol 536:295)",                                                      \
+      "largest share of exercise carbohydrate from muscle glycogen")                          \
+    X(KG, "K_g", "mmol/kg", 15.0, 5.0, 100.0, 0.3,                                              \
+      "calibrated: blood glucose uptake rises as glycogen runs low (Coyle 1986 JAP 61:165)",  \
+      "glycogen at which its share is half of g_max")                                         \
     X(KREST, "k_rest", "1/min", 5.0e-5, 0.0, 2.0e-4, 0.4,                                      \
       "calibrated: resting glycogen stays 80-105 mmol/kg over a week of ordinary meals",      \
       "resting glycogen turnover rate")
@@ -118,16 +147,29 @@
       "gluconeogenic amino acids released by proteolysis")                                    \
     X(AA_UPTAKE, "amino_acid_uptake", "umol/kg/min", MH_POOL_AMINO_ACIDS, MH_POOL_NONE,        \
       "amino acids taken up outside the liver")                                               \
-    X(GM_SYNTHESIS, "glycogen_synthesis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,             \
-      "glucose stored as muscle glycogen")                                                    \
-    X(GM_BREAKDOWN, "glycogenolysis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,                 \
-      "muscle glycogen used inside the muscle")
+    X(STORE_OTHER, "glycogen_synthesis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,              \
+      "glucose stored as glycogen in muscle not working in aerobic exercise")                 \
+    X(STORE_WORKING, "glycogen_synthesis_working", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,    \
+      "glucose stored as glycogen in the working (locomotor) muscle")                         \
+    X(SPENT_OTHER, "glycogenolysis", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,                  \
+      "glycogen used in muscle not working in aerobic exercise")                              \
+    X(SPENT_WORKING, "glycogenolysis_working", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,        \
+      "glycogen used in the working muscle (resting turnover and exercise)")                  \
+    X(CONTRACTION, "contraction_uptake", "mg/kg/min", MH_POOL_GLUCOSE, MH_POOL_NONE,           \
+      "insulin-independent glucose uptake by working muscle")                                 \
+    X(LAC_EXERCISE, "exercise_lactate_release", "umol/kg/min", MH_POOL_NONE, MH_POOL_LACTATE, \
+      "lactate from glycogen breakdown in exercise")                                          \
+    X(FFA_EXERCISE, "exercise_ffa_uptake", "umol/kg/min", MH_POOL_FFA, MH_POOL_NONE,           \
+      "plasma FFA oxidised by working muscle")
 
 #define OUTPUTS(X)                                                                               \
     X(UID_OUT, "glucose_uptake_insulin_mg_kg_min", "mg/kg/min",                                \
       "insulin-dependent glucose utilization (muscle and adipose)")                           \
     X(GM_G, "muscle_glycogen_g", "g", "skeletal muscle glycogen, whole body")                 \
-    X(GM_MMOL, "muscle_glycogen_mmol_kg", "mmol/kg", "muscle glycogen per kg wet muscle")
+    X(GM_MMOL, "muscle_glycogen_mmol_kg", "mmol/kg",                                          \
+      "glycogen of the working (vastus) muscle per kg wet muscle, as in a biopsy")           \
+    X(UC_OUT, "contraction_uptake_mg_kg_min", "mg/kg/min",                                    \
+      "insulin-independent glucose uptake by working muscle")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -136,9 +178,15 @@ MH_OUTPUT_TABLE(OUTPUTS);
 
 /* Glycogen per kg wet muscle (mmol glucosyl) as glucose per kg body weight (mg):
  * mmol/kg muscle x m_frac x 180.16 mg/mmol. */
-static double glycogen_mg_kg(double mmol_per_kg_muscle, const double *p)
+static double glycogen_mg_kg(double mmol_per_kg_muscle, double mass_share, const double *p)
 {
-    return mmol_per_kg_muscle * p[MFRAC] * 180.16;
+    return mmol_per_kg_muscle * p[MFRAC] * mass_share * 180.16;
+}
+
+/* mmol glycogen per kg of the store's own muscle, from mg glucose per kg body weight. */
+static double concentration(double mg_kg, double mass_share, const double *p)
+{
+    return fmax(mg_kg, 0.0) / (p[MFRAC] * mass_share * 180.16);
 }
 
 static void compute_fluxes(const mh_module_ctx *c, double *f)
@@ -146,7 +194,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     const double *x = c->x, *p = c->p;
     double gt = x[GT] > 0.0 ? x[GT] : 0.0;
     f[TRANSFER] = p[K1] * c->shared->amount[MH_POOL_GLUCOSE] - p[K2] * x[GT];
-    double vm = p[VM0] + p[VMX] * x[XI];
+    double vm = p[VM0] + p[VMX] * (1.0 + c->shared->signal[MH_SIGNAL_INSULIN_SENSITIZATION]) * x[XI];
     const mh_shared *s = c->shared;
     double ffa_excess = fmax(s->conc[MH_POOL_FFA] / p[FFAB] - 1.0, 0.0);
     f[UID] = (vm > 0.0 ? vm : 0.0) * gt / (p[KM0] + gt) / (1.0 + p[RFFA] * ffa_excess);
@@ -156,17 +204,38 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
     f[AA_RELEASE] = p[RAA] * pow(p[IB] / insulin, p[BAA]);
     f[AA_UPTAKE] = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0);
-    double gm = fmax(x[GM], 0.0), action = fmax(x[XI], 0.0);
-    double room = fmax(1.0 - gm / glycogen_mg_kg(p[GMMAX], p), 0.0);
-    f[GM_SYNTHESIS] = f[UID] * (1.0 - p[FLAC]) * p[SMAX] * action / (action + p[X50]) * room;
-    f[GM_BREAKDOWN] = p[KREST] * gm;
+    /* Exercise: carbohydrate from glycogen and blood glucose, fat from plasma FFA. */
+    double cho = s->signal[MH_SIGNAL_EXERCISE_CHO], effort = s->signal[MH_SIGNAL_EXERCISE_DRIVE];
+    bool whole_body = c->in->exercise_type == MH_EXERCISE_RESISTANCE;
+    double share_working = whole_body ? p[WFRAC] : 1.0;
+    double working = concentration(x[GW], p[WFRAC], p), other = concentration(x[GM], 1.0 - p[WFRAC], p);
+    double c_used = whole_body ? (working * p[WFRAC] + other * (1.0 - p[WFRAC])) : working;
+    double share = p[GMAXX] * c_used * c_used / (c_used * c_used + p[KG] * p[KG]);
+    double glucose_ratio = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / p[GB];
+    f[CONTRACTION] = fmin(cho, (1.0 - share) * cho * glucose_ratio * glucose_ratio);
+    double use = fmax(cho - f[CONTRACTION], 0.0);
+    /* An empty store cannot be used (half-rate at 1 mmol/kg). */
+    double use_working = use * share_working * working / (working + 1.0);
+    double use_other = use * (1.0 - share_working) * other / (other + 1.0);
+    f[LAC_EXERCISE] = 2.0 * (use_working + use_other) / MH_GLUCOSE_MG_PER_UMOL *
+                      (0.03 + 0.3 / (1.0 + exp(-(effort - 0.8) / 0.05)));
+    double ffa = fmax(s->conc[MH_POOL_FFA], 0.0);
+    f[FFA_EXERCISE] = s->signal[MH_SIGNAL_EXERCISE_FAT] * fmin(0.7, 0.35 * ffa / p[FFAB]);
+    /* Storage after meals and resting turnover, per store in proportion to its mass. */
+    double action = fmax(x[XI], 0.0);
+    double stored = f[UID] * (1.0 - p[FLAC]) * p[SMAX] * action / (action + p[X50]);
+    f[STORE_OTHER] = stored * (1.0 - p[WFRAC]) * fmax(1.0 - other / p[GMMAX], 0.0);
+    f[STORE_WORKING] = stored * p[WFRAC] * fmax(1.0 - working / p[GMMAX], 0.0);
+    f[SPENT_OTHER] = p[KREST] * fmax(x[GM], 0.0) + use_other;
+    f[SPENT_WORKING] = p[KREST] * fmax(x[GW], 0.0) + use_working;
 }
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     const double *x = c->x, *p = c->p;
     dx[GT] = f[TRANSFER] - f[UID];
-    dx[GM] = f[GM_SYNTHESIS] - f[GM_BREAKDOWN];
+    dx[GM] = f[STORE_OTHER] - f[SPENT_OTHER];
+    dx[GW] = f[STORE_WORKING] - f[SPENT_WORKING];
     dx[XI] = -p[P2U] * x[XI] + p[P2U] * (c->shared->conc[MH_POOL_INSULIN] - p[IB]);
 }
 
@@ -174,9 +243,9 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
 {
     (void)c;
     out[UID_OUT] = f[UID];
-    double grams = c->x[GM] * c->in->body_weight_kg / 1000.0 * MH_GLYCOGEN_PER_GLUCOSE;
-    out[GM_G] = grams;
-    out[GM_MMOL] = grams / MH_GLYCOGEN_G_PER_MMOL / (c->p[MFRAC] * c->in->body_weight_kg);
+    out[GM_G] = (c->x[GM] + c->x[GW]) * c->in->body_weight_kg / 1000.0 * MH_GLYCOGEN_PER_GLUCOSE;
+    out[GM_MMOL] = concentration(c->x[GW], c->p[WFRAC], c->p);
+    out[UC_OUT] = f[CONTRACTION];
 }
 
 /* Gt from dGp/dt = 0 at the Dalla Man basal point (EGPb 1.92, Fcns 1, Gpb 172.5). */
@@ -185,7 +254,8 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
     (void)in;
     x[GT] = (1.0 - 1.92 + p[K1] * 172.5) / p[K2];
     x[XI] = 0.0;
-    x[GM] = glycogen_mg_kg(p[GM0], p);
+    x[GM] = glycogen_mg_kg(p[GM0], 1.0 - p[WFRAC], p);
+    x[GW] = glycogen_mg_kg(p[GM0], p[WFRAC], p);
 }
 
 const mh_module mh_muscle_module = {

@@ -17,6 +17,10 @@
  *
  * Glucagon (alpha cells), suppressed by glucose and insulin:
  *   SG = SGb (h / G)^ag (Iref / I)^bg                                [pmol/kg/min]
+ * Exercise (effort E, recent volume L) restrains insulin release through
+ * sympathetic (alpha-adrenergic) drive and raises glucagon the longer it lasts
+ * (Galbo 1975; Wasserman 1989):
+ *   Spo x (1 - s_ex E / (E + 0.3)),   SG x (1 + g_ex E L / (L + 60 min))
  */
 #include <math.h>
 
@@ -56,6 +60,13 @@
       "suppression of glucagon secretion by glucose")                                         \
     X(BG, "bg", "1", 0.1, 0.0, 1.0, 0.3, "calibrated: as ag",                                 \
       "suppression of glucagon secretion by insulin")                                         \
+    X(SEX, "s_ex", "1", 0.6, 0.0, 1.0, 0.3,                                                    \
+      "calibrated: insulin falls 30-50 % during prolonged moderate exercise (Galbo 1975)",    \
+      "largest restraint of insulin release by exercise")                                     \
+    X(GEX, "g_ex", "1", 3.0, 0.0, 10.0, 0.4,                                                   \
+      "calibrated: glucagon about doubles after 2-3 h of moderate exercise (research notes;"  \
+      " unverified in humans)",                                                                \
+      "glucagon rise with exercise effort and duration")                                      \
     X(IREF, "Iref", "pmol/L", 25.5, 5.0, 150.0, 0.3, MH_SRC_DALLA_MAN_2007 " (basal insulin)",  \
       "insulin at which glucagon secretion is basal")
 
@@ -86,7 +97,10 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[SECRETION] = p[GAMMA] * c->x[IPO];
     double glucose = fmax(c->shared->conc[MH_POOL_GLUCOSE], 10.0); /* mg/dL, guarded */
     double insulin = fmax(c->shared->conc[MH_POOL_INSULIN], 1.0);  /* pmol/L, guarded */
-    f[GLUCAGON_SECRETION] = p[SGB] * pow(p[H] / glucose, p[AG]) * pow(p[IREF] / insulin, p[BG]);
+    double effort = c->shared->signal[MH_SIGNAL_EXERCISE_DRIVE];
+    double volume = c->shared->signal[MH_SIGNAL_EXERCISE_LOAD];
+    f[GLUCAGON_SECRETION] = p[SGB] * pow(p[H] / glucose, p[AG]) * pow(p[IREF] / insulin, p[BG]) *
+                            (1.0 + p[GEX] * effort * volume / (volume + 60.0));
 }
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
@@ -102,6 +116,8 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     double release = x[Y] + p[SB];
     if (glucose_rise > 0.0)
         release += p[K] * glucose_rise;
+    double effort = c->shared->signal[MH_SIGNAL_EXERCISE_DRIVE];
+    release *= 1.0 - p[SEX] * effort / (effort + 0.3);
     dx[IPO] = -f[SECRETION] + release;
 }
 

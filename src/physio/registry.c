@@ -12,6 +12,8 @@ const mh_module *const mh_modules[] = {
     &mh_kidney_module,
     &mh_brain_module,
     &mh_adipose_module,
+    &mh_exercise_module,
+    &mh_messengers_module,
 };
 
 const int mh_module_count = MH_COUNT(mh_modules);

@@ -17,6 +17,8 @@ extern const mh_module mh_muscle_module;
 extern const mh_module mh_kidney_module;
 extern const mh_module mh_brain_module;
 extern const mh_module mh_adipose_module;
+extern const mh_module mh_exercise_module;
+extern const mh_module mh_messengers_module;
 
 extern const mh_module *const mh_modules[];
 extern const int mh_module_count;

@@ -36,7 +36,18 @@
     X(INSULIN_SECRETION, insulin_secretion, "pmol/kg/min", "pancreas",                         \
       "insulin secretion reaching the liver (Dalla Man S)")                                    \
     X(MEAL_FIRST_PASS, meal_first_pass, "mg/kg/min", "gut",                                    \
-      "absorbed meal glucose retained by the liver on first pass ((1 - f) kabs Qgut / BW)")
+      "absorbed meal glucose retained by the liver on first pass ((1 - f) kabs Qgut / BW)")    \
+    X(EXERCISE_DRIVE, exercise_drive, "1", "exercise",                                         \
+      "current exercise effort as a fraction of VO2max (0 at rest)")                           \
+    X(EXERCISE_LOAD, exercise_load, "min", "exercise",                                         \
+      "recent exercise volume: effort-weighted minutes, decaying over hours")                  \
+    X(EXERCISE_CHO, exercise_carbohydrate_demand, "mg/kg/min", "exercise",                     \
+      "carbohydrate the working muscle oxidises above rest (as glucose)")                      \
+    X(EXERCISE_FAT, exercise_fat_demand, "umol/kg/min", "exercise",                            \
+      "fatty acids the working muscle oxidises above rest")                                    \
+    X(INSULIN_SENSITIZATION, insulin_sensitization, "1", "exercise",                           \
+      "post-exercise rise of muscle insulin sensitivity (fraction)")                           \
+    X(IL6_RATIO, il6_ratio, "1", "messengers", "plasma IL-6 relative to its resting level")
 
 typedef enum mh_pool {
     MH_POOL_NONE = -1,

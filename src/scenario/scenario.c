@@ -317,13 +317,8 @@ static mh_status read_window(mh_yaml *y, struct fy_node *from, struct fy_node *u
     return MH_OK;
 }
 
-typedef struct bout {
-    unsigned days; /* bit per weekday, Monday = bit 0; day 0 of a run is a Monday */
-    double start, end, from, until;
-} bout;
-
 static mh_status read_exercise_entry(mh_yaml *y, struct fy_node *node, const mh_scenario *s,
-                                     bout *b)
+                                     mh_exercise_plan *b)
 {
     enum { TYPE, DAYS, AT, DURATION, INTENSITY, WORK, REST, FROM, UNTIL, N };
     static const char *const keys[N] = {"type",     "days", "at",   "duration_min", "intensity",
@@ -338,7 +333,7 @@ static mh_status read_exercise_entry(mh_yaml *y, struct fy_node *node, const mh_
         if (!v[i])
             return mh_yaml_fail(y, node, MH_ERR_PARSE, "exercise entry: missing key '%s'", required[i]);
     int type, day;
-    double duration, intensity, unused;
+    double duration, intensity;
     if ((st = mh_yaml_choice(y, v[TYPE], "type", types, 3, &type)) != MH_OK ||
         (st = mh_yaml_expect_sequence(y, v[DAYS], "days")) != MH_OK)
         return st;
@@ -367,10 +362,15 @@ static mh_status read_exercise_entry(mh_yaml *y, struct fy_node *node, const mh_
     if ((v[WORK] || v[REST]) && type != 2)
         return mh_yaml_fail(y, k[v[WORK] ? WORK : REST], MH_ERR_INVALID,
                             "work_min and rest_min describe intervals; they apply to type hiit only");
-    if (v[WORK] && (st = mh_yaml_number(y, v[WORK], "work_min", 0.1, 30, "min", &unused)) != MH_OK)
+    b->work_min = b->rest_min = 0.0;
+    if (v[WORK] && (st = mh_yaml_number(y, v[WORK], "work_min", 0.1, 30, "min", &b->work_min)) != MH_OK)
         return st;
-    if (v[REST] && (st = mh_yaml_number(y, v[REST], "rest_min", 0.1, 30, "min", &unused)) != MH_OK)
+    if (v[REST] && (st = mh_yaml_number(y, v[REST], "rest_min", 0.1, 30, "min", &b->rest_min)) != MH_OK)
         return st;
+    static const mh_exercise_type kinds[] = {MH_EXERCISE_AEROBIC, MH_EXERCISE_RESISTANCE,
+                                             MH_EXERCISE_HIIT};
+    b->type = kinds[type];
+    b->intensity = intensity;
     b->end = b->start + duration;
     if (b->end > MH_MIN_PER_DAY)
         return mh_yaml_fail(y, v[DURATION], MH_ERR_INVALID,
@@ -379,20 +379,19 @@ static mh_status read_exercise_entry(mh_yaml *y, struct fy_node *node, const mh_
     return read_window(y, v[FROM], v[UNTIL], s, "exercise entry", &b->from, &b->until);
 }
 
-static mh_status read_exercise(mh_yaml *y, struct fy_node *node, struct fy_node *key,
-                               const mh_scenario *s)
+static mh_status read_exercise(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
     mh_status st = mh_yaml_expect_sequence(y, node, "exercise");
     if (st != MH_OK)
         return st;
-    bout bouts[64];
+    mh_exercise_plan *bouts = s->exercise;
     int n = 0;
     void *iter = NULL;
     struct fy_node *item;
     while ((item = fy_node_sequence_iterate(node, &iter))) {
-        if (n == COUNT(bouts))
+        if (n == MH_MAX_EXERCISE)
             return mh_yaml_fail(y, item, MH_ERR_INVALID, "exercise: at most %d entries",
-                                COUNT(bouts));
+                                MH_MAX_EXERCISE);
         if ((st = read_exercise_entry(y, item, s, &bouts[n])) != MH_OK)
             return st;
         for (int j = 0; j < n; j++) {
@@ -407,7 +406,8 @@ static mh_status read_exercise(mh_yaml *y, struct fy_node *node, struct fy_node 
         }
         n++;
     }
-    return mh_yaml_unsupported(y, key, "exercise");
+    s->n_exercise = n;
+    return MH_OK;
 }
 
 static mh_status read_intervention(mh_yaml *y, struct fy_node *node, const mh_scenario *s)
@@ -696,7 +696,7 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_scenario *s)
         return st;
     if (v[EVENTS] && (st = read_events(y, v[EVENTS], s)) != MH_OK)
         return st;
-    if (v[EXERCISE] && (st = read_exercise(y, v[EXERCISE], k[EXERCISE], s)) != MH_OK)
+    if (v[EXERCISE] && (st = read_exercise(y, v[EXERCISE], s)) != MH_OK)
         return st;
     if (v[INTERVENTIONS] && (st = read_interventions(y, v[INTERVENTIONS], s)) != MH_OK)
         return st;

@@ -23,6 +23,18 @@ typedef struct mh_daily_meal {
     double carbs_g;
 } mh_daily_meal;
 
+/* A weekly exercise programme entry (SCENARIO.md `exercise:`). */
+typedef struct mh_exercise_plan {
+    unsigned days;          /* bit per weekday, Monday = bit 0; day 0 of a run is a Monday */
+    double start, end;      /* minutes of the day */
+    double from, until;     /* the weeks it runs: minutes from the start of the run */
+    mh_exercise_type type;
+    double intensity;
+    double work_min, rest_min; /* HIIT intervals (0: the default 4 min work, 3 min rest) */
+} mh_exercise_plan;
+
+enum { MH_MAX_EXERCISE = 64 };
+
 typedef struct mh_param_override {
     int index;
     double value;
@@ -40,6 +52,8 @@ struct mh_scenario {
     int n_daily_meals; /* 0: no diet, a fasting subject apart from events */
     mh_daily_meal daily_meals[MH_MAX_DAILY_MEALS];
     double diet_energy_kcal_per_day; /* informative: the intake the carbohydrate came from */
+    mh_exercise_plan exercise[MH_MAX_EXERCISE];
+    int n_exercise;
     mh_event *events;                /* one-off events, in time order */
     size_t n_events;
     double every_min;  /* sampling interval */

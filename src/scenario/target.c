@@ -29,7 +29,7 @@
 #include "scenario/yaml.h"
 
 static const char *const stat_names[MH_STAT_COUNT] = {
-    "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start", "rise_above_start"};
+    "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start", "rise_above_start", "peak_ratio_to_start"};
 
 const char *mh_check_stat_name(mh_check_stat stat) { return stat_names[stat]; }
 
@@ -42,6 +42,7 @@ const char *mh_check_unit(const mh_check *check, const char *variable_unit)
     case MH_STAT_PERCENT_BELOW_START:
         return "%";
     case MH_STAT_RATIO_TO_START:
+    case MH_STAT_PEAK_RATIO_TO_START:
         return "1";
     default:
         return variable_unit;
@@ -57,11 +58,12 @@ static mh_status copy_text(mh_yaml *y, struct fy_node *node, const char *key, ch
     return st;
 }
 
-static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario *sc, mh_check *c)
+static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario *sc,
+                            mh_check *c)
 {
-    enum { WHAT, VARIABLE, STAT, AT, WINDOW, EXPECTED, RANGE, BELOW, ABOVE, N };
+    enum { WHAT, VARIABLE, STAT, AT, WINDOW, EXPECTED, RANGE, BELOW, ABOVE, COMPARE, N };
     static const char *const keys[N] = {"what",     "variable", "stat",  "at",   "window",
-                                        "expected", "range",    "below", "above"};
+                                        "expected", "range",    "below", "above", "compare"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "check", keys, N, v, k);
     if (st != MH_OK)
@@ -105,6 +107,13 @@ static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario 
         if (c->to_min <= c->from_min)
             return mh_yaml_fail(y, v[WINDOW], MH_ERR_INVALID, "window: 'to' must come after 'from'");
     }
+    if (v[COMPARE]) {
+        static const char *const compares[] = {"difference"};
+        int which;
+        if ((st = mh_yaml_choice(y, v[COMPARE], "compare", compares, 1, &which)) != MH_OK)
+            return st;
+        c->versus = true;
+    }
     c->has_expected = v[EXPECTED] != NULL;
     if (c->has_expected &&
         (st = mh_yaml_number(y, v[EXPECTED], "expected", -1e12, 1e12, "", &c->expected)) != MH_OK)
@@ -133,10 +142,44 @@ static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario 
     return MH_OK;
 }
 
+/* The counterfactual: the scenario read again from its node, with parameter overrides. */
+static mh_status read_versus(mh_yaml *y, struct fy_node *node, struct fy_node *scenario,
+                             mh_target *t)
+{
+    static const char *const keys[] = {"parameters"};
+    struct fy_node *v[1];
+    mh_status st = mh_yaml_map(y, node, "versus", keys, 1, v, NULL);
+    if (st != MH_OK)
+        return st;
+    if (!v[0])
+        return mh_yaml_fail(y, node, MH_ERR_PARSE, "versus: missing key 'parameters'");
+    if ((st = mh_scenario_read_node(y, scenario, &t->versus)) != MH_OK ||
+        (st = mh_yaml_expect_mapping(y, v[0], "parameters")) != MH_OK)
+        return st;
+    void *iter = NULL;
+    struct fy_node_pair *pair;
+    while ((pair = fy_node_mapping_iterate(v[0], &iter))) {
+        const char *name = fy_node_get_scalar0(fy_node_pair_key(pair));
+        int index = name ? mh_param_find(name) : -1;
+        if (index < 0)
+            return mh_yaml_fail(y, fy_node_pair_key(pair), MH_ERR_NOT_FOUND,
+                                "unknown parameter '%s' ('myohep params' lists them)",
+                                name ? name : "?");
+        const mh_param_info *info = mh_param_at(index);
+        double value;
+        if ((st = mh_yaml_number(y, fy_node_pair_value(pair), name, info->lower, info->upper,
+                                 info->unit, &value)) != MH_OK ||
+            (st = mh_scenario_set_param(t->versus, name, value, y->err)) != MH_OK)
+            return st;
+    }
+    return MH_OK;
+}
+
 static mh_status read_target(mh_yaml *y, mh_target *t)
 {
-    enum { ID, TITLE, SOURCE, NOTES, SCENARIO, ORIGIN, CHECKS, N };
-    static const char *const keys[N] = {"id", "title", "source", "notes", "scenario", "origin", "checks"};
+    enum { ID, TITLE, SOURCE, NOTES, SCENARIO, VERSUS, ORIGIN, CHECKS, N };
+    static const char *const keys[N] = {"id",       "title",  "source", "notes",
+                                        "scenario", "versus", "origin", "checks"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, mh_yaml_root(y), "the target", keys, N, v, k);
     if (st != MH_OK)
@@ -154,6 +197,8 @@ static mh_status read_target(mh_yaml *y, mh_target *t)
         (v[ORIGIN] && (st = mh_yaml_moment(y, v[ORIGIN], "origin", &t->origin_min)) != MH_OK) ||
         (st = mh_yaml_expect_sequence(y, v[CHECKS], "checks")) != MH_OK)
         return st;
+    if (v[VERSUS] && (st = read_versus(y, v[VERSUS], v[SCENARIO], t)) != MH_OK)
+        return st;
     int n = fy_node_sequence_item_count(v[CHECKS]);
     if (n < 1)
         return mh_yaml_fail(y, v[CHECKS], MH_ERR_INVALID, "checks: expected at least one check");
@@ -166,6 +211,11 @@ static mh_status read_target(mh_yaml *y, mh_target *t)
         mh_check *c = &t->checks[t->n_checks];
         if ((st = read_check(y, item, t->scenario, c)) != MH_OK)
             return st;
+        if (c->versus && !t->versus)
+            return mh_yaml_fail(y, item, MH_ERR_INVALID,
+                                "check '%s' compares with a counterfactual, but the target has no "
+                                "'versus'",
+                                c->what);
         if (t->origin_min + c->to_min > t->scenario->duration_min)
             return mh_yaml_fail(y, item, MH_ERR_INVALID, "check '%s' reads past the end of the run",
                                 c->what);
@@ -198,8 +248,10 @@ mh_status mh_target_load(const char *path, mh_target *t, mh_error *err)
 void mh_target_free(mh_target *t)
 {
     mh_scenario_free(t->scenario);
+    mh_scenario_free(t->versus);
     free(t->checks);
     t->scenario = NULL;
+    t->versus = NULL;
     t->checks = NULL;
     t->n_checks = 0;
 }

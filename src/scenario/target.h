@@ -9,6 +9,10 @@
  *   percent_below_start        (v(origin) - min over window) / v(origin) x 100
  *   ratio_to_start             v(origin + at) / v(origin)
  *   rise_above_start           max over window - v(origin)
+ *   peak_ratio_to_start        max over window / v(origin)
+ * A target may name a counterfactual (`versus:` parameter overrides, the same
+ * scenario otherwise); a check with `compare: difference` then reads its
+ * statistic in the main run minus the same statistic in the counterfactual.
  */
 #ifndef MH_SCENARIO_TARGET_H
 #define MH_SCENARIO_TARGET_H
@@ -26,6 +30,7 @@ typedef enum mh_check_stat {
     MH_STAT_PERCENT_BELOW_START,
     MH_STAT_RATIO_TO_START,
     MH_STAT_RISE_ABOVE_START,
+    MH_STAT_PEAK_RATIO_TO_START,
     MH_STAT_COUNT
 } mh_check_stat;
 
@@ -37,6 +42,7 @@ typedef struct mh_check {
     bool has_expected;
     double expected;         /* the published value */
     double low, high;        /* pass band (inclusive); -inf / +inf when one-sided */
+    bool versus;             /* main run minus the counterfactual run */
 } mh_check;
 
 typedef struct mh_target {
@@ -46,6 +52,7 @@ typedef struct mh_target {
     char notes[1024];
     char file[512];
     mh_scenario *scenario;
+    mh_scenario *versus;     /* counterfactual, or NULL */
     double origin_min;
     mh_check *checks;
     int n_checks;

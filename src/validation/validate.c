@@ -70,7 +70,22 @@ static void extremum(const mh_result *r, int c, double from, double to, int sign
     }
 }
 
-static outcome evaluate(const mh_target *t, const mh_check *c, const mh_result *r)
+static double statistic(const mh_target *t, const mh_check *c, const mh_result *r);
+
+static outcome evaluate(const mh_target *t, const mh_check *c, const mh_result *r,
+                        const mh_result *versus)
+{
+    double v = statistic(t, c, r);
+    if (c->versus)
+        v -= statistic(t, c, versus);
+    outcome o = {.simulated = v, .error_pct = NAN};
+    o.passed = isfinite(v) && v >= c->low && v <= c->high;
+    if (c->has_expected && c->expected != 0.0)
+        o.error_pct = 100.0 * (v - c->expected) / fabs(c->expected);
+    return o;
+}
+
+static double statistic(const mh_target *t, const mh_check *c, const mh_result *r)
 {
     int col = mh_result_find_column(r, c->variable);
     double origin = t->origin_min, from = origin + c->from_min, to = origin + c->to_min;
@@ -102,6 +117,12 @@ static outcome evaluate(const mh_target *t, const mh_check *c, const mh_result *
     case MH_STAT_RATIO_TO_START:
         v = value_at(r, col, from) / value_at(r, col, origin);
         break;
+    case MH_STAT_PEAK_RATIO_TO_START: {
+        double high;
+        extremum(r, col, from, to, +1, &high, &when);
+        v = high / value_at(r, col, origin);
+        break;
+    }
     case MH_STAT_RISE_ABOVE_START: {
         double high;
         extremum(r, col, from, to, +1, &high, &when);
@@ -111,11 +132,7 @@ static outcome evaluate(const mh_target *t, const mh_check *c, const mh_result *
     default:
         break;
     }
-    outcome o = {.simulated = v, .error_pct = NAN};
-    o.passed = isfinite(v) && v >= c->low && v <= c->high;
-    if (c->has_expected && c->expected != 0.0)
-        o.error_pct = 100.0 * (v - c->expected) / fabs(c->expected);
-    return o;
+    return v;
 }
 
 static void format_band(const mh_check *c, char *buf, size_t size)
@@ -297,7 +314,8 @@ static void report_target(FILE *md, const mh_target *t, const outcome *o, const 
         format_percent(o[k].error_pct, error, sizeof error);
         format_band(c, band, sizeof band);
         int col = mh_result_find_column(r, c->variable);
-        fprintf(md, "| %s | %s of %s (%s) | %s | %s | %s | %s | %s |\n", c->what,
+        fprintf(md, "| %s | %s%s of %s (%s) | %s | %s | %s | %s | %s |\n", c->what,
+                c->versus ? "difference from the counterfactual in " : "",
                 mh_check_stat_name(c->stat), c->variable,
                 mh_check_unit(c, mh_result_column_unit(r, col)), expected, simulated, error, band,
                 o[k].passed ? "pass" : "**MISS**");
@@ -338,7 +356,7 @@ mh_status mh_validate(const mh_validate_options *opt, mh_validate_summary *sum, 
     }
     FILE *out = opt->table;
     if (out)
-        fprintf(out, "%-7s %-44s %10s %10s %8s %-14s %s\n", "target", "check", "expected",
+        fprintf(out, "%-10s %-44s %10s %10s %8s %-14s %s\n", "target", "check", "expected",
                 "simulated", "error %", "pass band", "result");
     bool found = false;
     for (int i = 0; i < count && st == MH_OK; i++) {
@@ -358,9 +376,17 @@ mh_status mh_validate(const mh_validate_options *opt, mh_validate_summary *sum, 
             mh_target_free(&t);
             break;
         }
+        mh_result *versus = NULL;
+        if (t.versus && (st = mh_simulate(t.versus, NULL, &versus, err)) != MH_OK) {
+            mh_error_prefix(err, "target %s (%s), counterfactual: ", t.id, path);
+            mh_result_free(r);
+            mh_target_free(&t);
+            break;
+        }
         outcome *o = calloc((size_t)t.n_checks, sizeof *o);
         if (!o) {
             st = mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+            mh_result_free(versus);
             mh_result_free(r);
             mh_target_free(&t);
             break;
@@ -368,7 +394,7 @@ mh_status mh_validate(const mh_validate_options *opt, mh_validate_summary *sum, 
         int missed = 0;
         for (int k = 0; k < t.n_checks; k++) {
             const mh_check *c = &t.checks[k];
-            o[k] = evaluate(&t, c, r);
+            o[k] = evaluate(&t, c, r, versus);
             missed += !o[k].passed;
             if (out) {
                 char expected[32], simulated[32], error[32], band[64], label[64];
@@ -377,7 +403,7 @@ mh_status mh_validate(const mh_validate_options *opt, mh_validate_summary *sum, 
                 format_percent(o[k].error_pct, error, sizeof error);
                 format_band(c, band, sizeof band);
                 snprintf(label, sizeof label, "%.44s", c->what);
-                fprintf(out, "%-7s %-44s %10s %10s %8s %-14s %s\n", t.id, label, expected, simulated,
+                fprintf(out, "%-10s %-44s %10s %10s %8s %-14s %s\n", t.id, label, expected, simulated,
                         error, band, o[k].passed ? "pass" : "MISS");
             }
         }
@@ -392,6 +418,7 @@ mh_status mh_validate(const mh_validate_options *opt, mh_validate_summary *sum, 
             st = plot_target(&t, r, png, err);
         }
         free(o);
+        mh_result_free(versus);
         mh_result_free(r);
         mh_target_free(&t);
     }

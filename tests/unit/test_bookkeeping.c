@@ -93,8 +93,9 @@ static void a_day_of_meals_closes(void **state)
     mh_model_basal_guess(m, y);
     assert_int_equal(mh_solver_settle(s, y, NULL), MH_OK);
     memcpy(y0, y, sizeof(double) * (size_t)n);
-    mh_event meals[] = {{450.0, MH_EVENT_MEAL, 83.7}, {750.0, MH_EVENT_MEAL, 61.2},
-                        {1140.0, MH_EVENT_MEAL, 97.9}};
+    mh_event meals[] = {{.time_min = 450.0, .kind = MH_EVENT_MEAL, .carbs_g = 83.7},
+                        {.time_min = 750.0, .kind = MH_EVENT_MEAL, .carbs_g = 61.2},
+                        {.time_min = 1140.0, .kind = MH_EVENT_MEAL, .carbs_g = 97.9}};
     ledger l = {.model = m, .n_fluxes = mh_model_flux_count(m)};
     l.integral = calloc((size_t)l.n_fluxes, sizeof(double));
     l.previous = calloc((size_t)l.n_fluxes, sizeof(double));
@@ -127,6 +128,7 @@ static void a_day_of_meals_closes(void **state)
 
     /* Liver and muscle glycogen against their synthesis and breakdown. */
     int lg = state_index(m, "liver.glycogen"), mg = state_index(m, "muscle.glycogen");
+    int mw = state_index(m, "muscle.glycogen_working");
     double liver_sum = l.integral[flux_index(m, "liver", "glycogen_synthesis")] -
                        l.integral[flux_index(m, "liver", "glycogenolysis")];
     check_closes("liver glycogen", y[lg] - y0[lg], liver_sum,
@@ -135,6 +137,10 @@ static void a_day_of_meals_closes(void **state)
                         l.integral[flux_index(m, "muscle", "glycogenolysis")];
     check_closes("muscle glycogen", y[mg] - y0[mg], muscle_sum,
                  l.integral[flux_index(m, "muscle", "glycogen_synthesis")]);
+    double working_sum = l.integral[flux_index(m, "muscle", "glycogen_synthesis_working")] -
+                         l.integral[flux_index(m, "muscle", "glycogenolysis_working")];
+    check_closes("working muscle glycogen", y[mw] - y0[mw], working_sum,
+                 l.integral[flux_index(m, "muscle", "glycogen_synthesis_working")]);
     /* The day stored glycogen: the test would pass vacuously otherwise. */
     assert_true(l.integral[flux_index(m, "liver", "glycogen_synthesis")] > 100.0);
     assert_true(l.integral[flux_index(m, "muscle", "glycogen_synthesis")] > 100.0);

@@ -95,11 +95,41 @@ static void errors_are_located(void **state)
     assert_int_equal(err.status, MH_ERR_PARSE);
     assert_null(parse("duration: 1 day\nsubject: {weight_kg: 300}\n", &err));
     assert_non_null(strstr(err.message, "t.yaml:2:22: weight_kg = 300 is out of range: allowed 30 to 250 kg"));
-    assert_null(parse("duration: 1 day\nexercise:\n  - {type: aerobic, days: [mon], at: '18:00', "
-                      "duration_min: 45, intensity: 0.6}\n",
-                      &err));
+    assert_null(parse("duration: 1 day\nsubject: {liver_fat_pct: 14}\n", &err));
     assert_int_equal(err.status, MH_ERR_UNSUPPORTED);
-    assert_non_null(strstr(err.message, "t.yaml:2:1: exercise is not supported yet"));
+    assert_non_null(strstr(err.message, "t.yaml:2:11: subject.liver_fat_pct is not supported yet"));
+}
+
+/* Exercise entries become bouts on their weekdays (day 0 is a Monday); HIIT a
+ * train of work and recovery intervals. */
+static void exercise_becomes_bouts(void **state)
+{
+    (void)state;
+    mh_error err = {0};
+    mh_scenario *s = parse("duration: 2 weeks\n"
+                           "exercise:\n"
+                           "  - {type: aerobic, days: [mon, thu], at: '18:00', duration_min: 45,"
+                           " intensity: 0.65, from: day 3}\n"
+                           "  - {type: hiit, days: [sat], at: '09:00', duration_min: 25, intensity: 0.9,"
+                           " work_min: 4, rest_min: 3}\n",
+                           &err);
+    assert_non_null(s);
+    assert_int_equal(s->n_exercise, 2);
+    mh_event *events;
+    size_t n;
+    assert_int_equal(mh_timeline_build(s, &events, &n, NULL), MH_OK);
+    /* aerobic from day 3: thu 3, mon 7, thu 10 -> 3 bouts x 2 events; hiit on days 5 and 12:
+     * work at 0, 7, 14, 21 min (recovery after the first three), end at 25 -> 8 events each. */
+    assert_int_equal((int)n, 3 * 2 + 2 * 8);
+    assert_float_equal(events[0].time_min, 3 * 1440.0 + 1080.0, 1e-9);
+    assert_float_equal(events[0].intensity, 0.65, 1e-12);
+    assert_float_equal(events[1].time_min, 3 * 1440.0 + 1125.0, 1e-9);
+    assert_float_equal(events[1].intensity, 0.0, 1e-12);
+    assert_float_equal(events[2].time_min, 5 * 1440.0 + 540.0, 1e-9);
+    assert_float_equal(events[3].intensity, 0.3, 1e-12); /* recovery after 4 min */
+    assert_float_equal(events[3].time_min, 5 * 1440.0 + 544.0, 1e-9);
+    free(events);
+    mh_scenario_free(s);
 }
 
 static void overrides_are_checked(void **state)
@@ -153,6 +183,7 @@ int main(void)
         cmocka_unit_test(default_intake_keeps_weight_stable),
         cmocka_unit_test(json_is_accepted),
         cmocka_unit_test(errors_are_located),
+        cmocka_unit_test(exercise_becomes_bouts),
         cmocka_unit_test(overrides_are_checked),
         cmocka_unit_test(output_is_atomic),
     };

@@ -1,0 +1,143 @@
+/*
+ * exercise.c - the acute exercise bout: effort, energy demand, fuel selection,
+ * and the post-exercise rise of insulin sensitivity (physio layer).
+ *
+ * Inputs (events): intensity and modality. Aerobic and HIIT intensities are
+ * fractions of VO2max; resistance intensity (fraction of 1RM) is converted to
+ * an aerobic-equivalent effort by r_res (metabolic demand of lifting sets).
+ *   dE/dt = (u - E) / tau_e           u = intensity (x r_res for resistance)
+ *   dL/dt = E - L / tau_l             recent volume, effort-minutes
+ *   dS/dt = a_s E - S / tau_s         insulin sensitization, lasts 1-2 days
+ * Energy above rest and its fuels (crossover: Brooks and Mercier 1994; Romijn
+ * 1993 AJP 265:E380):
+ *   EE  = E VO2max x 4.9 kcal/L / 1000                            [kcal/kg/min]
+ *   c   = c_min + (1 - c_min) / (1 + exp(-(x - x_mid) / x_w))   carbohydrate share
+ *         (x = E, or the %1RM itself for resistance work, which is glycolytic)
+ *   CHO = c EE / 3.74 kcal/g x 1000                                [mg/kg/min]
+ *   FAT = (1 - c) EE / 0.0024 kcal/umol (palmitate)                [umol/kg/min]
+ * The muscle module decides how CHO splits between glycogen and blood glucose.
+ */
+#include <math.h>
+
+#include "physio/module.h"
+#include "physio/registry.h"
+
+#define MODULE_NAME "exercise"
+
+#define STATES(X)                                                                                \
+    X(E, "effort", "1", 0.5, MH_FAST, "E: current effort, fraction of VO2max")                 \
+    X(L, "load", "min", 60.0, MH_FAST, "L: recent exercise volume (effort-minutes)")          \
+    X(S, "sensitization", "1", 0.2, MH_STORE, "S: post-exercise insulin sensitization")
+
+#define PARAMS(X)                                                                                \
+    X(VO2MAX, "VO2max", "mL/kg/min", 40.0, 10.0, 90.0, 0.2,                                    \
+      "untrained adult men 35-47 mL/kg/min (research notes: Peric 2016; PLoS One 2013)",       \
+      "maximal oxygen uptake")                                                                \
+    X(RRES, "r_res", "1", 0.65, 0.2, 1.0, 0.3,                                                 \
+      "assumed: sets at 70 % 1RM with rests average 40-50 % of VO2max",                       \
+      "aerobic-equivalent effort per unit of %1RM in resistance work")                        \
+    X(TAUE, "tau_e", "min", 2.0, 0.5, 10.0, 0.3, "VO2 on-kinetics time constant 30-60 s to 2 min", \
+      "time constant of effort")                                                              \
+    X(TAUL, "tau_l", "min", 240.0, 30.0, 1440.0, 0.3, "calibrated: IL-6 rise with duration (EX-1)", \
+      "memory of recent exercise volume")                                                     \
+    X(CMIN, "c_min", "1", 0.1, 0.0, 0.5, 0.3,                                                  \
+      "carbohydrate share near 10-15 % at 25 % VO2max (Romijn 1993 AJP 265:E380)",            \
+      "carbohydrate share of exercise energy at low effort")                                  \
+    X(XMID, "x_mid", "1", 0.65, 0.4, 0.9, 0.15,                                                \
+      "crossover: about half carbohydrate near 65 % VO2max (Romijn 1993; Achten 2002)",       \
+      "effort at which carbohydrate supplies half of the extra energy above c_min")           \
+    X(XW, "x_w", "1", 0.12, 0.03, 0.3, 0.3, "calibrated: 70-75 % carbohydrate at 85 % VO2max", \
+      "width of the crossover")                                                               \
+    X(AS, "a_s", "1/min", 0.012, 0.0, 0.1, 0.4,                                                \
+      "calibrated: insulin-stimulated uptake about +20-30 % the day after 1 h of exercise "    \
+      "(research notes: Mikines 1988; EJCI 1991 21:6)",                                        \
+      "insulin sensitization gained per effort-minute")                                       \
+    X(TAUS, "tau_s", "min", 2160.0, 360.0, 10080.0, 0.3,                                        \
+      "the rise lasts 24-48 h after a bout (Mikines 1988 AJP 254:E248, unverified)",          \
+      "decay time of insulin sensitization")
+
+#define OUTPUTS(X)                                                                               \
+    X(EFFORT, "exercise_effort", "1", "current exercise effort, fraction of VO2max")          \
+    X(EE_OUT, "exercise_energy_kcal_min", "kcal/min", "exercise energy expenditure above rest") \
+    X(CHO_SHARE, "exercise_cho_fraction", "1", "carbohydrate share of exercise energy")       \
+    X(SENS, "insulin_sensitization", "1", "post-exercise rise of muscle insulin sensitivity")
+
+MH_STATE_TABLE(STATES);
+MH_PARAM_TABLE(PARAMS);
+MH_OUTPUT_TABLE(OUTPUTS);
+
+static const double KCAL_PER_L_O2 = 4.9, KCAL_PER_G_CHO = 3.74, KCAL_PER_UMOL_FFA = 0.0024;
+
+static double carbohydrate_share(const mh_module_ctx *c)
+{
+    const double *p = c->p;
+    double x = c->in->exercise_type == MH_EXERCISE_RESISTANCE ? c->in->exercise_intensity
+                                                               : fmax(c->x[E], 0.0);
+    return p[CMIN] + (1.0 - p[CMIN]) / (1.0 + exp(-(x - p[XMID]) / p[XW]));
+}
+
+static double energy_kcal_kg_min(const mh_module_ctx *c)
+{
+    return fmax(c->x[E], 0.0) * c->p[VO2MAX] * KCAL_PER_L_O2 / 1000.0;
+}
+
+static void publish(const mh_module_ctx *c, double *signals)
+{
+    double ee = energy_kcal_kg_min(c), share = carbohydrate_share(c);
+    signals[MH_SIGNAL_EXERCISE_DRIVE] = fmax(c->x[E], 0.0);
+    signals[MH_SIGNAL_EXERCISE_LOAD] = fmax(c->x[L], 0.0);
+    signals[MH_SIGNAL_EXERCISE_CHO] = share * ee / KCAL_PER_G_CHO * 1000.0;
+    signals[MH_SIGNAL_EXERCISE_FAT] = (1.0 - share) * ee / KCAL_PER_UMOL_FFA;
+    signals[MH_SIGNAL_INSULIN_SENSITIZATION] = fmax(c->x[S], 0.0);
+}
+
+static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
+{
+    (void)f;
+    const double *x = c->x, *p = c->p;
+    double u = c->in->exercise_intensity;
+    if (c->in->exercise_type == MH_EXERCISE_RESISTANCE)
+        u *= p[RRES];
+    dx[E] = (u - x[E]) / p[TAUE];
+    dx[L] = x[E] - x[L] / p[TAUL];
+    dx[S] = p[AS] * fmax(x[E], 0.0) - x[S] / p[TAUS];
+}
+
+static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
+{
+    (void)f;
+    out[EFFORT] = fmax(c->x[E], 0.0);
+    out[EE_OUT] = energy_kcal_kg_min(c) * c->in->body_weight_kg;
+    out[CHO_SHARE] = out[EFFORT] > 1e-6 ? carbohydrate_share(c) : 0.0;
+    out[SENS] = fmax(c->x[S], 0.0);
+}
+
+static void basal_guess(const double *p, const mh_inputs *in, double *x)
+{
+    (void)p;
+    (void)in;
+    x[E] = x[L] = x[S] = 0.0;
+}
+
+static void on_event(const mh_event *ev, const double *p, double *x, mh_inputs *in)
+{
+    (void)p;
+    (void)x;
+    if (ev->kind != MH_EVENT_EXERCISE)
+        return;
+    in->exercise_intensity = ev->intensity;
+    in->exercise_type = ev->intensity > 0.0 ? ev->exercise : MH_EXERCISE_NONE;
+}
+
+const mh_module mh_exercise_module = {
+    .name = MODULE_NAME,
+    .summary = "exercise bouts: effort, energy demand, fuel crossover, insulin sensitization",
+    MH_WITH_STATES,
+    MH_WITH_PARAMS,
+    MH_WITH_OUTPUTS,
+    .publish = publish,
+    .compute_derivatives = derivatives,
+    .compute_outputs = compute_outputs,
+    .basal_guess = basal_guess,
+    .on_event = on_event,
+};
