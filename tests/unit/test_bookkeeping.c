@@ -2,7 +2,7 @@
  * test_bookkeeping.c - mass balance over a day with meals.
  *
  * The fluxes are integrated (trapezoid, 0.25-min samples) over a day of three
- * meals and compared with the change of what they fill or drain:
+ * meals and a 50-min run, and compared with the change of what they fill or drain:
  *   every pool:      delta amount = integral of the signed fluxes naming it
  *   meal glucose:    ingested = absorbed (to plasma + first pass) + still in the gut
  *   liver glycogen:  delta = integral(synthesis - glycogenolysis)
@@ -95,12 +95,15 @@ static void a_day_of_meals_closes(void **state)
     memcpy(y0, y, sizeof(double) * (size_t)n);
     mh_event meals[] = {{.time_min = 450.0, .kind = MH_EVENT_MEAL, .carbs_g = 83.7},
                         {.time_min = 750.0, .kind = MH_EVENT_MEAL, .carbs_g = 61.2},
+                        {.time_min = 960.0, .kind = MH_EVENT_EXERCISE, .intensity = 0.685,
+                         .exercise = MH_EXERCISE_AEROBIC},
+                        {.time_min = 1010.0, .kind = MH_EVENT_EXERCISE, .intensity = 0.0},
                         {.time_min = 1140.0, .kind = MH_EVENT_MEAL, .carbs_g = 97.9}};
     ledger l = {.model = m, .n_fluxes = mh_model_flux_count(m)};
     l.integral = calloc((size_t)l.n_fluxes, sizeof(double));
     l.previous = calloc((size_t)l.n_fluxes, sizeof(double));
     l.out = calloc((size_t)mh_var_count(), sizeof(double));
-    mh_solver_plan plan = {.t_end_min = 1440.0, .every_min = 0.25, .events = meals, .n_events = 3,
+    mh_solver_plan plan = {.t_end_min = 1440.0, .every_min = 0.25, .events = meals, .n_events = 5,
                            .sample = accumulate, .sample_user = &l};
     assert_int_equal(mh_solver_run(s, y, &plan, NULL), MH_OK);
 
@@ -144,6 +147,9 @@ static void a_day_of_meals_closes(void **state)
     /* The day stored glycogen: the test would pass vacuously otherwise. */
     assert_true(l.integral[flux_index(m, "liver", "glycogen_synthesis")] > 100.0);
     assert_true(l.integral[flux_index(m, "muscle", "glycogen_synthesis")] > 100.0);
+    assert_true(l.integral[flux_index(m, "muscle", "glycogenolysis_working")] > 100.0);
+    assert_true(l.integral[flux_index(m, "muscle", "contraction_uptake")] > 50.0);
+    assert_true(l.integral[flux_index(m, "muscle", "exercise_ffa_uptake")] > 50.0);
 
     free(l.integral);
     free(l.previous);
