@@ -32,6 +32,12 @@
 #define MH_GLYCOGEN_PER_GLUCOSE (162.14 / 180.16)
 /* Carbohydrate and protein 4 kcal/g, fat 9 kcal/g (Atwater general factors). */
 #define MH_KCAL_PER_G_CARB 4.0
+#define MH_KCAL_PER_G_FAT 9.0
+#define MH_KCAL_PER_G_ALCOHOL 7.0
+/* Triglyceride (tripalmitoyl-like mixed TG, about 885 g/mol): 1 mg = 1.13 umol. */
+#define MH_TG_UMOL_PER_MG 1.13
+/* Fatty acid (palmitate 256.4 g/mol): 1 umol = 0.2564 mg. */
+#define MH_FA_MG_PER_UMOL 0.2564
 /* Glucose molar mass 180.16 g/mol: 1 umol = 0.18016 mg. */
 #define MH_GLUCOSE_MG_PER_UMOL 0.18016
 

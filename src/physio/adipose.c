@@ -1,5 +1,6 @@
 /*
- * adipose.c - adipose tissue lipolysis: FFA and glycerol release (physio layer).
+ * adipose.c - adipose tissue lipolysis (FFA and glycerol release) and the
+ * clearance of lipoprotein triglyceride by lipoprotein lipase (physio layer).
  *
  * Triglyceride hydrolysis releases one glycerol and three fatty acids; part of
  * the fatty acids is re-esterified in the adipocyte. Lipolysis is strongly
@@ -13,6 +14,12 @@
  *   x (1 + l_ex E) (1 + k_il6 ln max(1, IL6 / IL6_rest)) Glucagon stands in
  * for the counter-regulatory lipolytic drive (catecholamines, GH, glucagon rise
  * together in a fast); fat mass and exercise drives arrive with later physiology.
+ *
+ * Lipoprotein lipase (adipose and muscle capillaries) hydrolyses triglyceride:
+ *   clearance = k_chy C_chy V + k_vldl C_vldl V  (first order in each pool)
+ * Each triglyceride gives one glycerol (to plasma) and three fatty acids, of
+ * which a share f_spill escapes to plasma FFA; the rest is taken up and stored
+ * or oxidised by the tissue.
  */
 #include <math.h>
 
@@ -53,6 +60,17 @@
     X(KIL6, "k_il6", "1", 0.1, 0.0, 1.0, 0.5,                                                  \
       "assumed: IL-6 infusion raises lipolysis modestly (van Hall 2003 JCEM 88:3005)",        \
       "rise of lipolysis per log IL-6 ratio")                                                 \
+    X(KCHY, "k_chy", "1/min", 0.05, 0.005, 0.3, 0.3,                                           \
+      "chylomicron triglyceride half-life about 5-15 min (Cortner 1987 J Lipid Res 28:195)",  \
+      "fractional clearance of chylomicron triglyceride")                                     \
+    X(KVLDL, "k_vldl", "1/min", 0.0043, 0.001, 0.03, 0.3,                                      \
+      "calibrated: fasting triglyceride 0.9 mmol/L at VLDL-TG secretion 0.175 umol/kg/min "   \
+      "(VLDL-TG residence 2-4 h)",                                                             \
+      "fractional clearance of VLDL triglyceride")                                            \
+    X(FSPILL, "f_spill", "1", 0.25, 0.0, 0.8, 0.3,                                             \
+      "spillover of LPL-derived fatty acids to plasma 20-30 % postprandially (Frayn; Evans "  \
+      "2002)",                                                                                 \
+      "share of LPL fatty acids escaping to plasma FFA")                                      \
     X(GCGB, "Gcgb", "pmol/L", 12.0, 3.0, 40.0, 0.3, "fasting glucagon 10-15 pmol/L",           \
       "reference (overnight-fasted) glucagon")
 
@@ -60,7 +78,17 @@
     X(GLYCEROL_RELEASE, "glycerol_release", "umol/kg/min", MH_POOL_NONE, MH_POOL_GLYCEROL,     \
       "glycerol from triglyceride hydrolysis")                                                \
     X(FFA_RELEASE, "ffa_release", "umol/kg/min", MH_POOL_NONE, MH_POOL_FFA,                   \
-      "fatty acids released to plasma (net of re-esterification)")
+      "fatty acids released to plasma (net of re-esterification)")                            \
+    X(CHY_CLEARANCE, "chylomicron_tg_clearance", "umol/kg/min", MH_POOL_CHYLOMICRON_TG,         \
+      MH_POOL_NONE, "chylomicron triglyceride hydrolysed by lipoprotein lipase")              \
+    X(VLDL_CLEARANCE, "vldl_tg_clearance", "umol/kg/min", MH_POOL_VLDL_TG, MH_POOL_NONE,       \
+      "VLDL triglyceride hydrolysed by lipoprotein lipase")                                   \
+    X(LPL_GLYCEROL, "lpl_glycerol", "umol/kg/min", MH_POOL_NONE, MH_POOL_GLYCEROL,             \
+      "glycerol from lipoprotein lipase")                                                     \
+    X(LPL_SPILLOVER, "lpl_fatty_acid_spillover", "umol/kg/min", MH_POOL_NONE, MH_POOL_FFA,     \
+      "LPL fatty acids escaping to plasma")                                                   \
+    X(LPL_STORED, "lpl_fatty_acid_uptake", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,          \
+      "LPL fatty acids taken up by adipose tissue and muscle")
 
 #define OUTPUTS(X)                                                                               \
     X(LIPOLYSIS, "lipolysis_umol_kg_min", "umol/kg/min",                                      \
@@ -83,6 +111,13 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double exercise = (1.0 + p[LEX] * c->shared->signal[MH_SIGNAL_EXERCISE_DRIVE]) *
                       (1.0 + p[KIL6] * log(fmax(c->shared->signal[MH_SIGNAL_IL6_RATIO], 1.0)));
     f[GLYCEROL_RELEASE] = p[L0] * basal / (1.0 + pow(ia / p[IC50], p[NH])) * counter * exercise;
+    const mh_shared *s = c->shared;
+    f[CHY_CLEARANCE] = p[KCHY] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0);
+    f[VLDL_CLEARANCE] = p[KVLDL] * fmax(s->amount[MH_POOL_VLDL_TG], 0.0);
+    double hydrolysed = f[CHY_CLEARANCE] + f[VLDL_CLEARANCE];
+    f[LPL_GLYCEROL] = hydrolysed;
+    f[LPL_SPILLOVER] = 3.0 * hydrolysed * p[FSPILL];
+    f[LPL_STORED] = 3.0 * hydrolysed * (1.0 - p[FSPILL]);
     f[FFA_RELEASE] = 3.0 * f[GLYCEROL_RELEASE] * (1.0 - p[REEST]);
 }
 

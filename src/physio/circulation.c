@@ -1,6 +1,7 @@
 /*
  * circulation.c - the shared circulating pools: glucose, insulin, glucagon and
- * the fuels and gluconeogenic substrates (physio layer).
+ * the fuels, gluconeogenic substrates, lipoprotein triglyceride and ethanol
+ * (physio layer).
  *
  * This module owns the pool states; their derivatives are exactly the net
  * rates that the other modules' flux tables add up (see shared.h). It also
@@ -29,7 +30,10 @@
     X(GLYC, "glycerol", "umol/kg", 15.0, MH_FAST, "free glycerol in its distribution volume") \
     X(AA, "gluconeogenic_amino_acids", "umol/kg", 150.0, MH_FAST,                             \
       "gluconeogenic amino acids (alanine equivalents)")                                      \
-    X(FFA, "ffa", "umol/kg", 20.0, MH_FAST, "plasma free fatty acids")
+    X(FFA, "ffa", "umol/kg", 20.0, MH_FAST, "plasma free fatty acids")                        \
+    X(CHY, "chylomicron_tg", "umol/kg", 5.0, MH_FAST, "chylomicron triglyceride")             \
+    X(VLDL, "vldl_tg", "umol/kg", 40.0, MH_FAST, "VLDL triglyceride")                         \
+    X(ETH, "ethanol", "mg/kg", 100.0, MH_FAST, "ethanol in body water")
 
 #define PARAMS(X)                                                                                \
     X(VG, "VG", "dL/kg", 1.88, 1.2, 2.6, 0.15, MH_SRC_DALLA_MAN_2007,                          \
@@ -48,7 +52,12 @@
     X(V_AA, "V_amino_acids", "L/kg", 0.5, 0.2, 0.7, 0.2, "assumed: body water",                \
       "distribution volume of gluconeogenic amino acids")                                     \
     X(V_FFA, "V_ffa", "L/kg", 0.05, 0.03, 0.08, 0.15, "assumed: plasma volume (albumin-bound)", \
-      "distribution volume of plasma FFA")
+      "distribution volume of plasma FFA")                                                    \
+    X(V_TG, "V_tg", "L/kg", 0.045, 0.03, 0.08, 0.15, "assumed: plasma volume",                 \
+      "distribution volume of lipoprotein triglyceride")                                      \
+    X(V_ETH, "V_ethanol", "L/kg", 0.6, 0.4, 0.8, 0.1,                                          \
+      "total body water about 0.6 L/kg in men (Widmark factor 0.68 for blood)",               \
+      "distribution volume of ethanol")
 
 #define OUTPUTS(X)                                                                               \
     X(GLUCOSE_MMOL_L, "glucose_mmol_l", "mmol/L", "plasma glucose concentration")             \
@@ -59,7 +68,9 @@
     X(GLYCEROL_UMOL_L, "glycerol_umol_l", "umol/L", "plasma glycerol concentration")          \
     X(AA_UMOL_L, "gluconeogenic_aa_umol_l", "umol/L",                                          \
       "gluconeogenic amino acids (alanine equivalents)")                                      \
-    X(FFA_MMOL_L, "ffa_mmol_l", "mmol/L", "plasma free fatty acids")
+    X(FFA_MMOL_L, "ffa_mmol_l", "mmol/L", "plasma free fatty acids")                          \
+    X(TG_MMOL_L, "tg_mmol_l", "mmol/L", "plasma triglyceride (chylomicrons and VLDL)")        \
+    X(ETHANOL_G_L, "ethanol_g_l", "g/L", "ethanol in body water (about blood alcohol)")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -70,7 +81,9 @@ _Static_assert((int)N_STATES == (int)MH_POOL_COUNT, "circulation states must mir
 _Static_assert((int)GP == (int)MH_POOL_GLUCOSE && (int)IP == (int)MH_POOL_INSULIN &&
                    (int)IL == (int)MH_POOL_INSULIN_LIVER && (int)GCG == (int)MH_POOL_GLUCAGON &&
                    (int)LAC == (int)MH_POOL_LACTATE && (int)GLYC == (int)MH_POOL_GLYCEROL &&
-                   (int)AA == (int)MH_POOL_AMINO_ACIDS && (int)FFA == (int)MH_POOL_FFA,
+                   (int)AA == (int)MH_POOL_AMINO_ACIDS && (int)FFA == (int)MH_POOL_FFA &&
+                   (int)CHY == (int)MH_POOL_CHYLOMICRON_TG && (int)VLDL == (int)MH_POOL_VLDL_TG &&
+                   (int)ETH == (int)MH_POOL_ETHANOL,
                "circulation state order must follow MH_POOL_LIST");
 
 void mh_circulation_concentrations(const double *p, const double *amount, double *conc)
@@ -83,6 +96,9 @@ void mh_circulation_concentrations(const double *p, const double *amount, double
     conc[MH_POOL_GLYCEROL] = amount[MH_POOL_GLYCEROL] / p[V_GLYC];
     conc[MH_POOL_AMINO_ACIDS] = amount[MH_POOL_AMINO_ACIDS] / p[V_AA];
     conc[MH_POOL_FFA] = amount[MH_POOL_FFA] / p[V_FFA];
+    conc[MH_POOL_CHYLOMICRON_TG] = amount[MH_POOL_CHYLOMICRON_TG] / p[V_TG];
+    conc[MH_POOL_VLDL_TG] = amount[MH_POOL_VLDL_TG] / p[V_TG];
+    conc[MH_POOL_ETHANOL] = amount[MH_POOL_ETHANOL] / p[V_ETH];
 }
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
@@ -103,6 +119,9 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[GLYCEROL_UMOL_L] = c->shared->conc[MH_POOL_GLYCEROL];
     out[AA_UMOL_L] = c->shared->conc[MH_POOL_AMINO_ACIDS];
     out[FFA_MMOL_L] = c->shared->conc[MH_POOL_FFA] / 1000.0;
+    out[TG_MMOL_L] =
+        (c->shared->conc[MH_POOL_CHYLOMICRON_TG] + c->shared->conc[MH_POOL_VLDL_TG]) / 1000.0;
+    out[ETHANOL_G_L] = c->shared->conc[MH_POOL_ETHANOL] / 1000.0;
 }
 
 /* Dalla Man 2007 basal values of the normal cohort: Gb 91.76 mg/dL, Ib 25.49 pmol/L,
@@ -120,6 +139,9 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
     x[GLYC] = 60.0 * p[V_GLYC];
     x[AA] = 300.0 * p[V_AA];
     x[FFA] = 450.0 * p[V_FFA];
+    x[CHY] = 0.0;
+    x[VLDL] = 900.0 * p[V_TG]; /* fasting triglyceride about 0.9 mmol/L */
+    x[ETH] = 0.0;
 }
 
 const mh_module mh_circulation_module = {

@@ -13,9 +13,19 @@
  *   a = 5 / (2 D (1 - b)),  c' = 5 / (2 D d)
  * D is the stomach content right after the latest ingestion (several meals in a
  * row sum, as in the UVA/Padova simulator's handling of consecutive meals).
+ *
+ * The other nutrients of a meal (mg in the gut, first-order transit):
+ *   fat:      two compartments in series at k_fat; f_fat absorbed and secreted as
+ *             chylomicron triglyceride (1 mg = 1.13 umol TG), peaking 3-4 h after
+ *             a meal;                      chylo = f_fat k_fat Qfat2 x 1.13 / BW
+ *   protein:  absorbed at k_prot into gluconeogenic amino acids (y_aa umol
+ *             alanine equivalents per mg protein)
+ *   fructose: absorbed at k_fru and taken up by the liver on first pass (signal)
+ *   alcohol:  absorbed at k_alc into body-water ethanol
  */
 #include <math.h>
 
+#include "core/units.h"
 #include "physio/module.h"
 #include "physio/registry.h"
 
@@ -24,7 +34,12 @@
 #define STATES(X)                                                                                \
     X(QSTO1, "qsto1", "mg", 1e4, MH_FAST, "Qsto1: solid glucose in the stomach")              \
     X(QSTO2, "qsto2", "mg", 1e4, MH_FAST, "Qsto2: triturated glucose in the stomach")         \
-    X(QGUT, "qgut", "mg", 1e4, MH_FAST, "Qgut: glucose in the intestine")
+    X(QGUT, "qgut", "mg", 1e4, MH_FAST, "Qgut: glucose in the intestine")                    \
+    X(QFAT1, "fat_stomach", "mg", 1e4, MH_FAST, "meal fat in stomach and upper gut")         \
+    X(QFAT2, "fat_enterocyte", "mg", 1e4, MH_FAST, "meal fat being packed into chylomicrons") \
+    X(QPROT, "protein", "mg", 1e4, MH_FAST, "meal protein in the gut")                       \
+    X(QFRU, "fructose", "mg", 1e4, MH_FAST, "meal fructose in the gut")                      \
+    X(QALC, "alcohol", "mg", 1e4, MH_FAST, "alcohol in stomach and gut")
 
 #define PARAMS(X)                                                                                \
     X(KMAX, "kmax", "1/min", 0.0558, 0.01, 0.2, 0.3, MH_SRC_DALLA_MAN_2007,                    \
@@ -40,13 +55,41 @@
     X(B, "b", "1", 0.82, 0.5, 0.95, 0.1, MH_SRC_DALLA_MAN_2007,                                \
       "fraction of the load at which emptying has fallen halfway to kmin")                    \
     X(D, "d", "1", 0.010, 0.001, 0.3, 0.3, MH_SRC_DALLA_MAN_2007 " (c in the 2007 table)",      \
-      "fraction of the load at which emptying is back halfway to kmax")
+      "fraction of the load at which emptying is back halfway to kmax")                       \
+    X(KFAT, "k_fat", "1/min", 0.0065, 0.002, 0.05, 0.3,                                        \
+      "calibrated: plasma triglyceride rises to a plateau from 2.5 to 4 h after a 40 g fat "  \
+      "meal (MODEL-BRIEF: peak about 3-4 h; Cohn 1988 J Lipid Res 29:469)",                    \
+      "transit rate of meal fat (each of two compartments)")                                  \
+    X(FFAT, "f_fat", "1", 0.95, 0.5, 1.0, 0.05, "dietary fat about 95 % absorbed",            \
+      "fraction of meal fat absorbed")                                                        \
+    X(KPROT, "k_prot", "1/min", 0.015, 0.003, 0.1, 0.3,                                        \
+      "calibrated: plasma amino acids peak 1-2 h after a protein meal (Groen 2015 AJP "        \
+      "308:E1091)",                                                                            \
+      "absorption rate of meal protein")                                                      \
+    X(YAA, "y_aa", "umol/mg", 3.0, 0.5, 8.0, 0.3,                                              \
+      "assumed: 1 g protein = about 8.5 mmol amino acids, of which about a third reach "      \
+      "plasma as gluconeogenic 3-carbon units after splanchnic use",                           \
+      "gluconeogenic amino acids appearing per mg of meal protein")                           \
+    X(KFRU, "k_fru", "1/min", 0.03, 0.005, 0.2, 0.3,                                           \
+      "assumed: fructose absorbed somewhat slower than glucose (GLUT5)",                      \
+      "absorption rate of meal fructose")                                                     \
+    X(KALC, "k_alc", "1/min", 0.05, 0.01, 0.3, 0.3,                                            \
+      "peak blood alcohol 30-60 min after drinking on an empty stomach",                      \
+      "absorption rate of alcohol")
 
 #define FLUXES(X)                                                                                \
     X(RA, "ra", "mg/kg/min", MH_POOL_NONE, MH_POOL_GLUCOSE,                                    \
       "rate of appearance of meal glucose in plasma")                                         \
     X(EMPTYING, "gastric_emptying", "mg/min", MH_POOL_NONE, MH_POOL_NONE,                      \
-      "stomach to intestine transfer, kempt Qsto2")
+      "stomach to intestine transfer, kempt Qsto2")                                           \
+    X(CHYLO, "chylomicron_secretion", "umol/kg/min", MH_POOL_NONE, MH_POOL_CHYLOMICRON_TG,     \
+      "meal fat entering plasma as chylomicron triglyceride")                                 \
+    X(AA_ABSORPTION, "amino_acid_absorption", "umol/kg/min", MH_POOL_NONE, MH_POOL_AMINO_ACIDS, \
+      "gluconeogenic amino acids from meal protein")                                          \
+    X(FRU_ABSORPTION, "fructose_absorption", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,          \
+      "fructose absorbed to the portal vein (taken up by the liver)")                         \
+    X(ALC_ABSORPTION, "alcohol_absorption", "mg/kg/min", MH_POOL_NONE, MH_POOL_ETHANOL,        \
+      "alcohol absorbed into body water")
 
 #define OUTPUTS(X)                                                                               \
     X(RA_MEAL, "ra_meal_mg_kg_min", "mg/kg/min", "rate of appearance of meal glucose in plasma") \
@@ -75,6 +118,7 @@ static void publish(const mh_module_ctx *c, double *signals)
 {
     signals[MH_SIGNAL_MEAL_FIRST_PASS] =
         (1.0 - c->p[F]) * c->p[KABS] * c->x[QGUT] / c->in->body_weight_kg;
+    signals[MH_SIGNAL_FRUCTOSE_ABSORPTION] = c->p[KFRU] * c->x[QFRU] / c->in->body_weight_kg;
 }
 
 static void fluxes_fn(const mh_module_ctx *c, double *f)
@@ -82,7 +126,12 @@ static void fluxes_fn(const mh_module_ctx *c, double *f)
     const double *x = c->x, *p = c->p;
     double qsto = x[QSTO1] + x[QSTO2];
     f[EMPTYING] = emptying_rate(p, qsto, c->in->meal_load_mg) * x[QSTO2];
-    f[RA] = p[F] * p[KABS] * x[QGUT] / c->in->body_weight_kg;
+    double bw = c->in->body_weight_kg;
+    f[RA] = p[F] * p[KABS] * x[QGUT] / bw;
+    f[CHYLO] = p[FFAT] * p[KFAT] * x[QFAT2] * MH_TG_UMOL_PER_MG / bw;
+    f[AA_ABSORPTION] = p[KPROT] * x[QPROT] * p[YAA] / bw;
+    f[FRU_ABSORPTION] = p[KFRU] * x[QFRU] / bw;
+    f[ALC_ABSORPTION] = p[KALC] * x[QALC] / bw;
 }
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
@@ -91,6 +140,11 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     dx[QSTO1] = -p[KGRI] * x[QSTO1];
     dx[QSTO2] = -f[EMPTYING] + p[KGRI] * x[QSTO1];
     dx[QGUT] = -p[KABS] * x[QGUT] + f[EMPTYING];
+    dx[QFAT1] = -p[KFAT] * x[QFAT1];
+    dx[QFAT2] = p[KFAT] * (x[QFAT1] - x[QFAT2]);
+    dx[QPROT] = -p[KPROT] * x[QPROT];
+    dx[QFRU] = -p[KFRU] * x[QFRU];
+    dx[QALC] = -p[KALC] * x[QALC];
 }
 
 static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
@@ -105,13 +159,20 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
     (void)p;
     (void)in;
     x[QSTO1] = x[QSTO2] = x[QGUT] = 0.0;
+    x[QFAT1] = x[QFAT2] = x[QPROT] = x[QFRU] = x[QALC] = 0.0;
 }
 
 /* Ingestion is an impulse into the solid stomach compartment (D delta(t)). */
 static void on_event(const mh_event *ev, const double *p, double *x, mh_inputs *in)
 {
     (void)p;
-    if (ev->kind != MH_EVENT_MEAL || ev->carbs_g <= 0.0)
+    if (ev->kind != MH_EVENT_MEAL)
+        return;
+    x[QFAT1] += ev->fat_g * 1000.0;
+    x[QPROT] += ev->protein_g * 1000.0;
+    x[QFRU] += ev->fructose_g * 1000.0;
+    x[QALC] += ev->alcohol_g * 1000.0;
+    if (ev->carbs_g <= 0.0)
         return;
     x[QSTO1] += ev->carbs_g * 1000.0;
     in->meal_load_mg = x[QSTO1] + x[QSTO2];

@@ -33,6 +33,21 @@
  *   m3 = HE m1 / (1 - HE),   HE = -m5 S + m6, kept within [0, 0.95]
  * Glycogen is held in mg glucose per kg body weight and reported in grams of
  * glycogen (162/180 of the glucose mass).
+ *
+ * Fructose (all taken up on first pass) is converted to glucose (f_fg, added to
+ * glucose output), lactate (f_fl, two per fructose), glycogen (f_fy) and fatty
+ * acids by de novo lipogenesis (f_fd; 1 mg fructose gives 0.33 mg fatty acid by
+ * carbon, about 1/3 of carbon lost as CO2 in lipogenesis); the rest is oxidised
+ * (Sun and Empie 2012 Nutr Metab 9:89).
+ * Ethanol is oxidised first (alcohol dehydrogenase, nearly zero order):
+ *   ox_eth = V_eth C_eth / (C_eth + K_eth)                             [mg/kg/min]
+ * and its NADH restrains gluconeogenesis and fatty acid oxidation by
+ *   z = 1 / (1 + C_eth / K_z)
+ * Fatty acids reaching the liver (FFA uptake + DNL) are oxidised or esterified:
+ *   f_ox = min(0.95, f_ox,b (Gcg / Gcgb)^0.5 (Iref / I)^0.3 z)
+ *   VLDL-TG secretion = (1 - f_ox) FA_in / 3                          [umol/kg/min]
+ * (intrahepatic triglyceride between esterification and VLDL arrives with the
+ * slow physiology; on this time scale esterified fat is exported).
  */
 #include <math.h>
 
@@ -110,6 +125,29 @@
     X(GLY0, "glycogen0", "g", 50.0, 10.0, 150.0, 0.3,                                          \
       "overnight-fasted liver glycogen 207 mmol/L x about 1.5 L (Taylor 1996 JCI 97:126)",     \
       "liver glycogen after an overnight fast (initial value and phi reference)")             \
+    X(FFG, "f_fg", "1", 0.41, 0.0, 1.0, 0.2,                                                   \
+      "fructose to glucose about 41 % within 3-6 h (Sun and Empie 2012 Nutr Metab 9:89)",     \
+      "share of fructose released as glucose")                                                \
+    X(FFL, "f_fl", "1", 0.28, 0.0, 1.0, 0.3, "fructose to lactate about 25-30 % (Sun and Empie 2012)", \
+      "share of fructose released as lactate")                                                \
+    X(FFY, "f_fy", "1", 0.17, 0.0, 1.0, 0.3, "fructose to glycogen about 15-18 % (Sun and Empie 2012)", \
+      "share of fructose stored as liver glycogen")                                           \
+    X(FFD, "f_fd", "1", 0.05, 0.0, 0.3, 0.4, "fructose to lipid below 1-5 % (Sun and Empie 2012)", \
+      "share of fructose carbon entering de novo lipogenesis")                                \
+    X(VETH, "V_eth", "mg/kg/min", 1.6, 0.5, 4.0, 0.25,                                         \
+      "ethanol elimination about 0.1 g/kg/h (7-8 g/h for 78 kg; Norberg 2003 Clin "          \
+      "Pharmacokinet 42:1)",                                                                   \
+      "maximal hepatic ethanol oxidation")                                                    \
+    X(KETH, "K_eth", "mg/L", 80.0, 10.0, 500.0, 0.4, "alcohol dehydrogenase Km about 0.05-0.1 g/L", \
+      "ethanol at half-maximal oxidation")                                                    \
+    X(KZ, "K_z", "mg/L", 500.0, 50.0, 5000.0, 0.5,                                             \
+      "assumed: 0.5 g/L ethanol halves gluconeogenesis and fat oxidation (Krebs 1969; "       \
+      "Siler 1999 AJCN 70:928 for the fall of fat oxidation)",                                 \
+      "ethanol at which NADH halves gluconeogenesis and fat oxidation")                       \
+    X(FOX, "f_ox", "1", 0.75, 0.2, 0.95, 0.2,                                                  \
+      "calibrated: VLDL-TG secretion about 14 umol/min at fasting FFA (Fabbrini 2008 "        \
+      "Gastroenterology 134:424: 11.4 umol/min at low liver fat)",                             \
+      "fraction of hepatic fatty acids oxidised after an overnight fast")                     \
     X(GLYMAX, "glycogen_max", "g", 110.0, 50.0, 250.0, 0.2,                                     \
       "liver glycogen rarely exceeds about 450-500 mmol/L x 1.5 L (Nilsson 1973 Scand J Clin "  \
       "Lab Invest 32:325)",                                                                    \
@@ -135,6 +173,18 @@
       "gluconeogenic amino acids taken up")                                                   \
     X(FFA_UPTAKE, "ffa_uptake", "umol/kg/min", MH_POOL_FFA, MH_POOL_NONE,                      \
       "FFA taken up (oxidised or esterified)")                                                \
+    X(FRU_GLUCOSE, "fructose_to_glucose", "mg/kg/min", MH_POOL_NONE, MH_POOL_GLUCOSE,          \
+      "glucose made from fructose")                                                           \
+    X(FRU_LACTATE, "fructose_to_lactate", "umol/kg/min", MH_POOL_NONE, MH_POOL_LACTATE,        \
+      "lactate made from fructose")                                                           \
+    X(DNL, "de_novo_lipogenesis", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,                   \
+      "fatty acids made from fructose")                                                       \
+    X(ETH_OX, "ethanol_oxidation", "mg/kg/min", MH_POOL_ETHANOL, MH_POOL_NONE,                 \
+      "ethanol oxidised by the liver")                                                        \
+    X(FAT_OX, "fat_oxidation", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,                      \
+      "hepatic fatty acid oxidation")                                                         \
+    X(VLDL_SECRETION, "vldl_tg_secretion", "umol/kg/min", MH_POOL_NONE, MH_POOL_VLDL_TG,       \
+      "triglyceride exported in VLDL")                                                        \
     X(INS_OUT, "insulin_liver_to_plasma", "pmol/kg/min", MH_POOL_INSULIN_LIVER,                \
       MH_POOL_INSULIN, "m1 Il")                                                               \
     X(INS_IN, "insulin_plasma_to_liver", "pmol/kg/min", MH_POOL_INSULIN,                       \
@@ -148,7 +198,11 @@
     X(GLYCOGEN_G, "liver_glycogen_g", "g", "liver glycogen")                                   \
     X(GNG_FRACTION, "gng_fraction", "1", "share of glucose production from gluconeogenesis")  \
     X(GNG_OUT, "gng_mg_kg_min", "mg/kg/min", "gluconeogenesis")                               \
-    X(GLYCOGENOLYSIS_OUT, "glycogenolysis_mg_kg_min", "mg/kg/min", "hepatic glycogenolysis")
+    X(GLYCOGENOLYSIS_OUT, "glycogenolysis_mg_kg_min", "mg/kg/min", "hepatic glycogenolysis")  \
+    X(DNL_OUT, "dnl_g_per_day", "g/day", "hepatic de novo lipogenesis (fatty acid, at the current rate)") \
+    X(VLDL_OUT, "vldl_tg_umol_min", "umol/min", "VLDL triglyceride secretion")                \
+    X(FAT_OX_OUT, "hepatic_fat_oxidation_g_per_day", "g/day",                                 \
+      "hepatic fatty acid oxidation (at the current rate)")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -191,7 +245,19 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[GLYC_UPTAKE] = p[KGLYC] * fmax(s->conc[MH_POOL_GLYCEROL], 0.0) * hormones;
     f[AA_UPTAKE] = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0) * hormones;
     f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0);
-    f[GNG] = 0.5 * (f[LAC_UPTAKE] + f[GLYC_UPTAKE] + f[AA_UPTAKE]) * MH_GLUCOSE_MG_PER_UMOL;
+    double ethanol = fmax(s->conc[MH_POOL_ETHANOL], 0.0);
+    double nadh = 1.0 / (1.0 + ethanol / p[KZ]);
+    f[ETH_OX] = p[VETH] * ethanol / (ethanol + p[KETH]);
+    f[GNG] = 0.5 * (f[LAC_UPTAKE] + f[GLYC_UPTAKE] + f[AA_UPTAKE]) * MH_GLUCOSE_MG_PER_UMOL * nadh;
+    double fructose = s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION];
+    f[FRU_GLUCOSE] = p[FFG] * fructose;
+    f[FRU_LACTATE] = 2.0 * p[FFL] * fructose / MH_GLUCOSE_MG_PER_UMOL;
+    f[DNL] = p[FFD] * fructose / 3.0 / MH_FA_MG_PER_UMOL;
+    double oxidised = fmin(0.95, p[FOX] * sqrt(glucagon_ratio) *
+                                     pow(p[IREF] / insulin, 0.3) * nadh);
+    double fatty_acids = f[FFA_UPTAKE] + f[DNL];
+    f[FAT_OX] = oxidised * fatty_acids;
+    f[VLDL_SECRETION] = (fatty_acids - f[FAT_OX]) / 3.0;
     double fill = fmax(x[GLY], 0.0) / glycogen_mg_kg(p[GLYMAX], c->in);
     double room = fmax(1.0 - fill * fill * fill, 0.0);
     double surplus = fmax(f[GNG] - demand, 0.0);
@@ -199,7 +265,8 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[EGP] = fmin(demand, f[GNG]) + f[GLYCOGENOLYSIS] + (1.0 - room) * surplus;
     f[HGU] = room * p[KHGU] * fmax(s->amount[MH_POOL_GLUCOSE] - p[GPB], 0.0) *
              fmax(x[ID], 0.0) / p[IREF];
-    f[GLYCOGEN_SYNTHESIS] = room * (s->signal[MH_SIGNAL_MEAL_FIRST_PASS] + surplus) + f[HGU];
+    f[GLYCOGEN_SYNTHESIS] =
+        room * (s->signal[MH_SIGNAL_MEAL_FIRST_PASS] + surplus + p[FFY] * fructose) + f[HGU];
     double he = hepatic_extraction(c);
     double il = s->amount[MH_POOL_INSULIN_LIVER];
     f[INS_OUT] = p[M1] * il;
@@ -225,6 +292,10 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[GNG_FRACTION] = f[EGP] > 1e-9 ? (f[EGP] - f[GLYCOGENOLYSIS]) / f[EGP] : 0.0;
     out[GNG_OUT] = f[GNG];
     out[GLYCOGENOLYSIS_OUT] = f[GLYCOGENOLYSIS];
+    double per_day = c->in->body_weight_kg * 1440.0 * MH_FA_MG_PER_UMOL / 1000.0;
+    out[DNL_OUT] = f[DNL] * per_day;
+    out[VLDL_OUT] = f[VLDL_SECRETION] * c->in->body_weight_kg;
+    out[FAT_OX_OUT] = f[FAT_OX] * per_day;
 }
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)

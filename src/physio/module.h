@@ -73,7 +73,8 @@ typedef enum mh_event_kind { MH_EVENT_MEAL, MH_EVENT_EXERCISE } mh_event_kind;
 typedef struct mh_event {
     double time_min;
     mh_event_kind kind;
-    double carbs_g;            /* meal */
+    double carbs_g;            /* meal: glucose-yielding carbohydrate */
+    double fat_g, protein_g, fructose_g, alcohol_g; /* meal */
     double intensity;          /* exercise */
     mh_exercise_type exercise; /* exercise */
 } mh_event;

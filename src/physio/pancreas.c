@@ -16,7 +16,8 @@
  * stop secretion entirely after a small fall of glucose in a long fast.
  *
  * Glucagon (alpha cells), suppressed by glucose and insulin:
- *   SG = SGb (h / G)^ag (Iref / I)^bg                                [pmol/kg/min]
+ *   SG = SGb (h / G)^ag (Iref / I)^bg (C_aa / C_aa,b)^c_aa            [pmol/kg/min]
+ * (amino acids from a protein meal raise glucagon: Muller 1970 NEJM 283:109)
  * Exercise (effort E, recent volume L) restrains insulin release through
  * sympathetic (alpha-adrenergic) drive and raises glucagon the longer it lasts
  * (Galbo 1975; Wasserman 1989):
@@ -67,6 +68,12 @@
       "calibrated: glucagon about doubles after 2-3 h of moderate exercise (research notes;"  \
       " unverified in humans)",                                                                \
       "glucagon rise with exercise effort and duration")                                      \
+    X(CAA, "c_aa", "1", 0.7, 0.0, 3.0, 0.4,                                                    \
+      "calibrated: a protein meal raises glucagon about 70 % (Muller 1970 NEJM 283:109)",     \
+      "stimulation of glucagon by gluconeogenic amino acids")                                 \
+    X(AAB, "C_aa_b", "umol/L", 300.0, 50.0, 1000.0, 0.3,                                       \
+      "fasting gluconeogenic amino acids (alanine equivalents) about 300 umol/L",             \
+      "amino acid level of basal glucagon secretion")                                         \
     X(IREF, "Iref", "pmol/L", 25.5, 5.0, 150.0, 0.3, MH_SRC_DALLA_MAN_2007 " (basal insulin)",  \
       "insulin at which glucagon secretion is basal")
 
@@ -100,7 +107,8 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double effort = c->shared->signal[MH_SIGNAL_EXERCISE_DRIVE];
     double volume = c->shared->signal[MH_SIGNAL_EXERCISE_LOAD];
     f[GLUCAGON_SECRETION] = p[SGB] * pow(p[H] / glucose, p[AG]) * pow(p[IREF] / insulin, p[BG]) *
-                            (1.0 + p[GEX] * effort * volume / (volume + 60.0));
+                            (1.0 + p[GEX] * effort * volume / (volume + 60.0)) *
+                            pow(fmax(c->shared->conc[MH_POOL_AMINO_ACIDS], 1.0) / p[AAB], p[CAA]);
 }
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)

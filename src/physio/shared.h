@@ -28,7 +28,10 @@
     X(GLYCEROL, glycerol, "umol/kg", "umol/L", "free glycerol in body water")                  \
     X(AMINO_ACIDS, gluconeogenic_amino_acids, "umol/kg", "umol/L",                             \
       "gluconeogenic amino acids (alanine equivalents: 3-carbon units)")                       \
-    X(FFA, ffa, "umol/kg", "umol/L", "free (non-esterified) fatty acids in plasma")
+    X(FFA, ffa, "umol/kg", "umol/L", "free (non-esterified) fatty acids in plasma")            \
+    X(CHYLOMICRON_TG, chylomicron_tg, "umol/kg", "umol/L", "triglyceride in chylomicrons")      \
+    X(VLDL_TG, vldl_tg, "umol/kg", "umol/L", "triglyceride in VLDL")                           \
+    X(ETHANOL, ethanol, "mg/kg", "mg/L", "ethanol in body water")
 
 #define MH_SIGNAL_LIST(X)                                                                        \
     X(PORTAL_INSULIN, portal_insulin, "pmol/kg", "pancreas",                                   \
@@ -47,7 +50,9 @@
       "fatty acids the working muscle oxidises above rest")                                    \
     X(INSULIN_SENSITIZATION, insulin_sensitization, "1", "exercise",                           \
       "post-exercise rise of muscle insulin sensitivity (fraction)")                           \
-    X(IL6_RATIO, il6_ratio, "1", "messengers", "plasma IL-6 relative to its resting level")
+    X(IL6_RATIO, il6_ratio, "1", "messengers", "plasma IL-6 relative to its resting level")   \
+    X(FRUCTOSE_ABSORPTION, fructose_absorption, "mg/kg/min", "gut",                            \
+      "absorbed fructose, all taken up by the liver on first pass")
 
 typedef enum mh_pool {
     MH_POOL_NONE = -1,

@@ -118,13 +118,14 @@ static mh_status read_subject(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 typedef struct meal_list {
     int n;
     double clock[MH_MAX_DAILY_MEALS];
-    double carbs_g[MH_MAX_DAILY_MEALS]; /* < 0: take a share of the diet's daily carbohydrate */
+    bool shared[MH_MAX_DAILY_MEALS]; /* a clock time only: takes a share of the diet */
+    mh_daily_meal content[MH_MAX_DAILY_MEALS];
 } meal_list;
 
-/* One meal's content {carbs_g, fat_g, protein_g, fructose_g, alcohol_g}; only carbohydrate
- * has physiology yet. `at` is accepted when `with_at` (daily meal lists). */
+/* One meal's content {carbs_g, fat_g, protein_g, fructose_g, alcohol_g}; `at` is
+ * accepted when `with_at` (daily meal lists). */
 static mh_status read_meal_content(mh_yaml *y, struct fy_node *node, const char *context,
-                                   bool with_at, double *clock, double *carbs_g)
+                                   bool with_at, double *clock, mh_daily_meal *meal)
 {
     enum { AT, CARBS, FAT, PROTEIN, FRUCTOSE, ALCOHOL, N };
     static const char *const keys[N] = {"at", "carbs_g", "fat_g", "protein_g", "fructose_g",
@@ -149,20 +150,15 @@ static mh_status read_meal_content(mh_yaml *y, struct fy_node *node, const char 
                             "%s: a meal needs at least one of carbs_g, fat_g, protein_g, "
                             "fructose_g, alcohol_g",
                             context);
-    *carbs_g = 0.0;
-    if (v[CARBS] && (st = mh_yaml_number(y, v[CARBS], "carbs_g", 0, 1000, "g", carbs_g)) != MH_OK)
-        return st;
-    static const double upper[] = {0, 0, 500, 500, 300, 200};
-    for (int i = FAT; i <= ALCOHOL; i++) {
-        double unused;
-        if (v[i] && (st = mh_yaml_number(y, v[i], keys[i], 0, upper[i], "g", &unused)) != MH_OK)
+    double minute = meal->minute_of_day;
+    *meal = (mh_daily_meal){.minute_of_day = minute};
+    double *amount[] = {NULL, &meal->carbs_g, &meal->fat_g, &meal->protein_g, &meal->fructose_g,
+                        &meal->alcohol_g};
+    static const double upper[] = {0, 1000, 500, 500, 300, 200};
+    for (int i = CARBS; i <= ALCOHOL; i++)
+        if (v[i] && (st = mh_yaml_number(y, v[i], keys[i], 0, upper[i], "g", amount[i])) != MH_OK)
             return st;
-    }
-    static const char *const later[] = {"meal fat (fat_g)", "meal protein (protein_g)",
-                                        "meal fructose (fructose_g)", "meal alcohol (alcohol_g)"};
-    for (int i = FAT; i <= ALCOHOL; i++)
-        if (v[i])
-            mh_yaml_unsupported(y, k[i], later[i - FAT]);
+    (void)k;
     return MH_OK;
 }
 
@@ -181,10 +177,11 @@ static mh_status read_meal_list(mh_yaml *y, struct fy_node *node, meal_list *mea
     while ((item = fy_node_sequence_iterate(node, &iter))) {
         int i = meals->n;
         if (fy_node_get_type(item) == FYNT_MAPPING) {
-            st = read_meal_content(y, item, "meal", true, &meals->clock[i], &meals->carbs_g[i]);
+            st = read_meal_content(y, item, "meal", true, &meals->clock[i], &meals->content[i]);
+            meals->shared[i] = false;
         } else {
             st = mh_yaml_clock(y, item, "meals", &meals->clock[i]);
-            meals->carbs_g[i] = -1.0;
+            meals->shared[i] = true;
         }
         if (st != MH_OK)
             return st;
@@ -210,6 +207,7 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
         "meals",               "preset"};
     static const char *const patterns[] = {"western", "mediterranean", "custom"};
     static const double pattern_carbs_pct[] = {50.0, 42.0, -1.0}; /* custom: carbs_pct required */
+    static const double pattern_fat_pct[] = {35.0, 40.0, 35.0};
     static const char *const presets[] = {"chow", "hfd60"};
     struct fy_node *v[N] = {0}, *k[N] = {0};
     mh_status st = MH_OK;
@@ -220,7 +218,7 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
                             "meals are given twice: in diet.meals and in the top-level meals");
     double energy = mh_weight_stable_kcal_per_day(s->subject.sex, s->subject.age_y,
                                                   s->subject.height_cm, s->subject.weight_kg);
-    double change = 0.0, carbs_pct = 50.0, unused;
+    double change = 0.0, carbs_pct = 50.0, protein_g_per_kg = -1.0, fructose_g = 0.0, alcohol_g = 0.0;
     int pattern = 0, preset;
     if (v[ENERGY] && v[CHANGE])
         return mh_yaml_fail(y, k[CHANGE], MH_ERR_INVALID,
@@ -236,39 +234,41 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
     carbs_pct = pattern_carbs_pct[pattern];
     if (v[CARBS] && (st = mh_yaml_number(y, v[CARBS], "carbs_pct", 0, 100, "%", &carbs_pct)) != MH_OK)
         return st;
-    double fat_pct = 0.0;
+    double fat_pct = pattern_fat_pct[pattern];
     if (v[FAT] && (st = mh_yaml_number(y, v[FAT], "fat_pct", 0, 100, "%", &fat_pct)) != MH_OK)
         return st;
-    if (v[FAT] && carbs_pct + fat_pct > 100.0)
-        return mh_yaml_fail(y, v[FAT], MH_ERR_INVALID,
+    if (carbs_pct + fat_pct > 100.0)
+        return mh_yaml_fail(y, v[FAT] ? v[FAT] : v[CARBS], MH_ERR_INVALID,
                             "carbs_pct + fat_pct = %g %% exceeds 100 %% of energy",
                             carbs_pct + fat_pct);
     if (v[PROTEIN] && (st = mh_yaml_number(y, v[PROTEIN], "protein_g_per_kg", 0.2, 4.0, "g/kg/day",
-                                           &unused)) != MH_OK)
+                                           &protein_g_per_kg)) != MH_OK)
         return st;
     if (v[FRUCTOSE] && (st = mh_yaml_number(y, v[FRUCTOSE], "fructose_g_per_day", 0, 400, "g/day",
-                                            &unused)) != MH_OK)
+                                            &fructose_g)) != MH_OK)
         return st;
     if (v[ALCOHOL] && (st = mh_yaml_number(y, v[ALCOHOL], "alcohol_g_per_day", 0, 300, "g/day",
-                                           &unused)) != MH_OK)
+                                           &alcohol_g)) != MH_OK)
         return st;
     if (v[PRESET] && (st = mh_yaml_choice(y, v[PRESET], "preset", presets, 2, &preset)) != MH_OK)
         return st;
     if (v[PRESET])
         mh_yaml_unsupported(y, k[PRESET], "diet.preset (mouse diets)");
-    meal_list meals = {.n = 3, .clock = {7.5 * 60, 12.5 * 60, 19.0 * 60}, .carbs_g = {-1, -1, -1}};
+    meal_list meals = {.n = 3, .clock = {7.5 * 60, 12.5 * 60, 19.0 * 60}, .shared = {1, 1, 1}};
     struct fy_node *meal_node = v[MEALS] ? v[MEALS] : top_meals;
     if (meal_node && (st = read_meal_list(y, meal_node, &meals)) != MH_OK)
         return st;
     int shared = 0;
     for (int i = 0; i < meals.n; i++)
-        shared += meals.carbs_g[i] < 0.0;
+        shared += meals.shared[i];
     if (!diet && shared > 0)
         return mh_yaml_fail(y, top_meals, MH_ERR_INVALID,
                             "top-level meals need their content ({at: '07:30', carbs_g: 60}); "
                             "clock times alone need a diet to split");
-    if (diet && shared == 0 && (v[ENERGY] || v[CHANGE] || v[CARBS] || v[PATTERN]))
-        return mh_yaml_fail(y, k[v[ENERGY] ? ENERGY : v[CHANGE] ? CHANGE : v[CARBS] ? CARBS : PATTERN],
+    bool splits = v[ENERGY] || v[CHANGE] || v[CARBS] || v[PATTERN] || v[FAT] || v[PROTEIN] ||
+                  v[FRUCTOSE] || v[ALCOHOL];
+    if (diet && shared == 0 && splits)
+        return mh_yaml_fail(y, diet,
                             MH_ERR_INVALID,
                             "this diet key has no effect: every meal lists its own content; "
                             "remove it or give meals as clock times");
@@ -280,20 +280,32 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
         return mh_yaml_fail(y, v[CHANGE] ? v[CHANGE] : v[ENERGY], MH_ERR_INVALID,
                             "daily energy intake would be %.0f kcal; at least 500 kcal/day is needed",
                             energy);
-    double shared_carbs_g = shared > 0 ? energy * carbs_pct / 100.0 / MH_KCAL_PER_G_CARB / shared : 0.0;
+    /* The day's energy splits into carbohydrate (fructose included), fat and protein
+     * (the remainder unless protein_g_per_kg is given); alcohol comes on top. */
+    double carbs_day = energy * carbs_pct / 100.0 / MH_KCAL_PER_G_CARB;
+    double fat_day = energy * fat_pct / 100.0 / MH_KCAL_PER_G_FAT;
+    double protein_day = protein_g_per_kg >= 0.0
+                             ? protein_g_per_kg * s->subject.weight_kg
+                             : energy * (100.0 - carbs_pct - fat_pct) / 100.0 / MH_KCAL_PER_G_CARB;
+    if (fructose_g > carbs_day)
+        return mh_yaml_fail(y, v[FRUCTOSE], MH_ERR_INVALID,
+                            "fructose_g_per_day = %g g exceeds the day's carbohydrate (%.0f g)",
+                            fructose_g, carbs_day);
+    double split = shared > 0 ? 1.0 / shared : 0.0;
     s->n_daily_meals = meals.n;
     s->diet_energy_kcal_per_day = energy;
     for (int i = 0; i < meals.n; i++) {
-        s->daily_meals[i].minute_of_day = meals.clock[i];
-        s->daily_meals[i].carbs_g = meals.carbs_g[i] < 0.0 ? shared_carbs_g : meals.carbs_g[i];
+        mh_daily_meal *m = &s->daily_meals[i];
+        if (meals.shared[i])
+            *m = (mh_daily_meal){.carbs_g = (carbs_day - fructose_g) * split,
+                                 .fat_g = fat_day * split,
+                                 .protein_g = protein_day * split,
+                                 .fructose_g = fructose_g * split,
+                                 .alcohol_g = alcohol_g * split};
+        else
+            *m = meals.content[i];
+        m->minute_of_day = meals.clock[i];
     }
-    static const char *const later[N] = {[FAT] = "diet.fat_pct",
-                                         [PROTEIN] = "diet.protein_g_per_kg",
-                                         [FRUCTOSE] = "diet.fructose_g_per_day",
-                                         [ALCOHOL] = "diet.alcohol_g_per_day"};
-    for (int i = 0; i < N; i++)
-        if (v[i] && later[i])
-            mh_yaml_unsupported(y, k[i], later[i]);
     return MH_OK;
 }
 
@@ -499,9 +511,15 @@ static mh_status read_events(mh_yaml *y, struct fy_node *node, mh_scenario *s)
         mh_event *ev = &s->events[s->n_events];
         ev->kind = MH_EVENT_MEAL;
         double unused_clock;
+        mh_daily_meal content = {0};
         if ((st = mh_yaml_moment(y, v[0], "at", &ev->time_min)) != MH_OK ||
-            (st = read_meal_content(y, v[1], "meal", false, &unused_clock, &ev->carbs_g)) != MH_OK)
+            (st = read_meal_content(y, v[1], "meal", false, &unused_clock, &content)) != MH_OK)
             return st;
+        ev->carbs_g = content.carbs_g;
+        ev->fat_g = content.fat_g;
+        ev->protein_g = content.protein_g;
+        ev->fructose_g = content.fructose_g;
+        ev->alcohol_g = content.alcohol_g;
         if (ev->time_min > s->duration_min) {
             char end[64];
             mh_format_moment(s->duration_min, end, sizeof end);

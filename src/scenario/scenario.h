@@ -20,7 +20,7 @@ typedef enum mh_sex { MH_SEX_MALE, MH_SEX_FEMALE } mh_sex;
 
 typedef struct mh_daily_meal {
     double minute_of_day;
-    double carbs_g;
+    double carbs_g, fat_g, protein_g, fructose_g, alcohol_g;
 } mh_daily_meal;
 
 /* A weekly exercise programme entry (SCENARIO.md `exercise:`). */

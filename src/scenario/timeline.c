@@ -76,9 +76,15 @@ mh_status mh_timeline_build(const mh_scenario *s, mh_event **events, size_t *n_e
     for (size_t d = 0; d < days; d++) {
         for (int m = 0; m < s->n_daily_meals; m++) {
             double t = (double)d * MH_MIN_PER_DAY + s->daily_meals[m].minute_of_day;
-            if (t <= s->duration_min && s->daily_meals[m].carbs_g > 0.0)
-                list[n++] = (mh_event){.time_min = t, .kind = MH_EVENT_MEAL,
-                                       .carbs_g = s->daily_meals[m].carbs_g};
+            const mh_daily_meal *meal = &s->daily_meals[m];
+            if (t <= s->duration_min)
+                list[n++] = (mh_event){.time_min = t,
+                                       .kind = MH_EVENT_MEAL,
+                                       .carbs_g = meal->carbs_g,
+                                       .fat_g = meal->fat_g,
+                                       .protein_g = meal->protein_g,
+                                       .fructose_g = meal->fructose_g,
+                                       .alcohol_g = meal->alcohol_g};
         }
     }
     for (size_t i = 0; i < s->n_events; i++)

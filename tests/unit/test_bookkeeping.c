@@ -5,10 +5,12 @@
  * meals and a 50-min run, and compared with the change of what they fill or drain:
  *   every pool:      delta amount = integral of the signed fluxes naming it
  *   meal glucose:    ingested = absorbed (to plasma + first pass) + still in the gut
+ *   meal fat:        ingested = absorbed as chylomicrons + still in the gut
  *   liver glycogen:  delta = integral(synthesis - glycogenolysis)
  *   muscle glycogen: delta = integral(synthesis - glycogenolysis)
  * Each must close to 0.5 % of the largest term (the integration error of the
- * sampled fluxes is far smaller).
+ * sampled fluxes is far smaller). Events fall midway between samples, where the
+ * trapezoid rule integrates their step changes exactly.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -93,12 +95,13 @@ static void a_day_of_meals_closes(void **state)
     mh_model_basal_guess(m, y);
     assert_int_equal(mh_solver_settle(s, y, NULL), MH_OK);
     memcpy(y0, y, sizeof(double) * (size_t)n);
-    mh_event meals[] = {{.time_min = 450.0, .kind = MH_EVENT_MEAL, .carbs_g = 83.7},
-                        {.time_min = 750.0, .kind = MH_EVENT_MEAL, .carbs_g = 61.2},
-                        {.time_min = 960.0, .kind = MH_EVENT_EXERCISE, .intensity = 0.685,
+    mh_event meals[] = {{.time_min = 450.125, .kind = MH_EVENT_MEAL, .carbs_g = 83.7},
+                        {.time_min = 750.125, .kind = MH_EVENT_MEAL, .carbs_g = 61.2,
+                         .fat_g = 31.4, .protein_g = 22.7, .fructose_g = 12.3, .alcohol_g = 14.1},
+                        {.time_min = 960.125, .kind = MH_EVENT_EXERCISE, .intensity = 0.685,
                          .exercise = MH_EXERCISE_AEROBIC},
-                        {.time_min = 1010.0, .kind = MH_EVENT_EXERCISE, .intensity = 0.0},
-                        {.time_min = 1140.0, .kind = MH_EVENT_MEAL, .carbs_g = 97.9}};
+                        {.time_min = 1010.125, .kind = MH_EVENT_EXERCISE, .intensity = 0.0},
+                        {.time_min = 1140.125, .kind = MH_EVENT_MEAL, .carbs_g = 97.9}};
     ledger l = {.model = m, .n_fluxes = mh_model_flux_count(m)};
     l.integral = calloc((size_t)l.n_fluxes, sizeof(double));
     l.previous = calloc((size_t)l.n_fluxes, sizeof(double));
@@ -150,6 +153,14 @@ static void a_day_of_meals_closes(void **state)
     assert_true(l.integral[flux_index(m, "muscle", "glycogenolysis_working")] > 100.0);
     assert_true(l.integral[flux_index(m, "muscle", "contraction_uptake")] > 50.0);
     assert_true(l.integral[flux_index(m, "muscle", "exercise_ffa_uptake")] > 50.0);
+    assert_true(l.integral[flux_index(m, "gut", "chylomicron_secretion")] > 100.0);
+    assert_true(l.integral[flux_index(m, "liver", "ethanol_oxidation")] > 100.0);
+
+    /* Meal fat: 31.4 g eaten = absorbed (chylomicrons / f_fat) + still in the gut. */
+    double fat_eaten_umol = 31.4 * 1000.0 * 1.13;
+    double fat_absorbed = l.integral[flux_index(m, "gut", "chylomicron_secretion")] / 0.95 * weight;
+    double fat_left = (y[state_index(m, "gut.fat_stomach")] + y[state_index(m, "gut.fat_enterocyte")]) * 1.13;
+    check_closes("meal fat", fat_eaten_umol, fat_absorbed + fat_left, fat_eaten_umol);
 
     free(l.integral);
     free(l.previous);
