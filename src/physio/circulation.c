@@ -41,8 +41,8 @@
     X(VI, "VI", "L/kg", 0.05, 0.03, 0.08, 0.15, MH_SRC_DALLA_MAN_2007,                         \
       "distribution volume of insulin")                                                       \
     X(V_GCG, "V_glucagon", "L/kg", 0.19, 0.1, 0.4, 0.2,                                       \
-      "assumed: extracellular-like volume; with k 0.063/min gives MCR 12 mL/kg/min "          \
-      "(Alford 1976 JCEM 42:830 range 9-14)",                                                 \
+      "assumed: extracellular-like volume; with k 0.144/min gives MCR 27 mL/kg/min, above "  \
+      "the measured 9-19 mL/kg/min (research notes), a known compromise",                     \
       "distribution volume of glucagon")                                                      \
     X(V_LAC, "V_lactate", "L/kg", 0.4, 0.2, 0.7, 0.2,                                          \
       "assumed: about two thirds of body water (lactate kinetics, Stanley 1985 AJP 249:E595)", \

@@ -20,8 +20,9 @@
       "renal threshold of glucose")                                                           \
     X(M4, "m4", "1/min", 0.194, 0.05, 0.6, 0.2, MH_SRC_DALLA_MAN_2007,                         \
       "peripheral insulin degradation")                                                       \
-    X(KGCG, "k_glucagon", "1/min", 0.063, 0.02, 0.3, 0.2,                                      \
-      "glucagon half-life about 6-11 min (Alford 1976 JCEM 42:830; MCR 12 mL/kg/min)",         \
+    X(KGCG, "k_glucagon", "1/min", 0.144, 0.05, 0.4, 0.2,                                     \
+      "glucagon half-life 4.8 +- 0.2 min, MCR 9 mL/kg/min in normal subjects (research "      \
+      "notes; Laurenti et al. give 4.0 min)",                                                  \
       "clearance rate constant of plasma glucagon (liver and kidney lumped)")                 \
     X(KGLYC, "k_glycerol", "L/kg/min", 0.0104, 0.0, 0.05, 0.3,                                 \
       "calibrated: about a quarter of glycerol turnover outside the liver (kidney)",          \

@@ -38,7 +38,7 @@
  *   lactate release   = 2 f_lac Uid / 0.18016   (glycolysis of part of the uptake)
  *   lactate oxidation = k_lac_ox C_lac          (muscle and heart)
  *   FFA uptake        = k_ffa C_ffa
- *   amino acid release (proteolysis) = R_aa (Iref / I)^b_aa, insulin-restrained
+ *   amino acid release (proteolysis) = R_aa (Ib / I)^b_aa, insulin-restrained
  *   amino acid uptake (synthesis, other tissues) = k_aa C_aa
  */
 #include <math.h>

@@ -53,8 +53,8 @@
     X(BETA_LOW, "beta_low", "1", 0.15, 0.05, 1.0, 0.3,                                         \
       "calibrated: insulin 15-20 pmol/L after 42 h of fasting (Landau 1996 JCI 98:378)",       \
       "static responsivity below the threshold, as a fraction of beta")                       \
-    X(SGB, "SGb", "pmol/kg/min", 0.1436, 0.03, 0.6, 0.3,                                        \
-      "derived: 12 pmol/L basal glucagon x V 0.19 L/kg x clearance 0.063/min",                 \
+    X(SGB, "SGb", "pmol/kg/min", 0.328, 0.05, 1.5, 0.3,                                         \
+      "derived: 12 pmol/L basal glucagon x V 0.19 L/kg x clearance 0.144/min",                 \
       "basal glucagon secretion")                                                             \
     X(AG, "ag", "1", 1.0, 0.0, 4.0, 0.3,                                                       \
       "calibrated: glucagon about halved at the peak of an OGTT (Unger 1970s; Gerich review)", \
