@@ -12,7 +12,10 @@
  * Metab 4:551) follow the glucagon-to-insulin ratio, sensed by the liver with
  * a delay:
  *   Q = (Gcg / Gcgb) / (I / Ib),   dR/dt = (Q - R) / tau_r
- *   P_fst = R^n_fst,   P_fgf21 = R^n_fgf21
+ *   P_fst = max(R, 1)^n_fst,   P_fgf21 = max(R, 1)^n_fgf21
+ * Only a ratio above the fasting level drives them: with the steep n_fst the
+ * mealtime fall of the ratio would otherwise swing follistatin several-fold
+ * every day, which is not seen (deviation in docs/MODEL.md).
  * The messengers' targets read them as signals (IL-6: hepatic glucose output
  * and lipolysis). Blockade and over-expression arrive with the slow physiology.
  */
@@ -96,7 +99,7 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
     double ratio = (fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / p[GCGB]) / (insulin / p[IB]);
     dx[R] = (ratio - x[R]) / p[TAUR];
-    double r = fmax(x[R], 0.0);
+    double r = fmax(x[R], 1.0);
     dx[FST] = rate(p[FSTT]) * (p[FSTB] * pow(r, p[NFST]) - x[FST]);
     dx[FGF] = rate(p[FGFT]) * (p[FGFB] * pow(r, p[NFGF]) - x[FGF]);
 }
