@@ -29,7 +29,7 @@
 #include "scenario/yaml.h"
 
 static const char *const stat_names[MH_STAT_COUNT] = {
-    "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start", "rise_above_start", "peak_ratio_to_start"};
+    "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start", "rise_above_start", "peak_ratio_to_start", "time_below"};
 
 const char *mh_check_stat_name(mh_check_stat stat) { return stat_names[stat]; }
 
@@ -38,6 +38,7 @@ const char *mh_check_unit(const mh_check *check, const char *variable_unit)
     switch (check->stat) {
     case MH_STAT_TIME_OF_MAX:
     case MH_STAT_TIME_OF_MIN:
+    case MH_STAT_TIME_BELOW:
         return "min";
     case MH_STAT_PERCENT_BELOW_START:
         return "%";
@@ -61,9 +62,10 @@ static mh_status copy_text(mh_yaml *y, struct fy_node *node, const char *key, ch
 static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario *sc,
                             mh_check *c)
 {
-    enum { WHAT, VARIABLE, STAT, AT, WINDOW, EXPECTED, RANGE, BELOW, ABOVE, COMPARE, N };
-    static const char *const keys[N] = {"what",     "variable", "stat",  "at",   "window",
-                                        "expected", "range",    "below", "above", "compare"};
+    enum { WHAT, VARIABLE, STAT, AT, WINDOW, EXPECTED, RANGE, BELOW, ABOVE, COMPARE, THRESHOLD, N };
+    static const char *const keys[N] = {"what",  "variable", "stat",    "at",       "window",
+                                        "expected", "range", "below",   "above",    "compare",
+                                        "threshold"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "check", keys, N, v, k);
     if (st != MH_OK)
@@ -107,6 +109,12 @@ static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario 
         if (c->to_min <= c->from_min)
             return mh_yaml_fail(y, v[WINDOW], MH_ERR_INVALID, "window: 'to' must come after 'from'");
     }
+    if ((c->stat == MH_STAT_TIME_BELOW) != (v[THRESHOLD] != NULL))
+        return mh_yaml_fail(y, v[THRESHOLD] ? v[THRESHOLD] : v[STAT], MH_ERR_PARSE,
+                            "'threshold' goes with stat time_below, and only with it");
+    if (v[THRESHOLD] &&
+        (st = mh_yaml_number(y, v[THRESHOLD], "threshold", -1e12, 1e12, "", &c->threshold)) != MH_OK)
+        return st;
     if (v[COMPARE]) {
         static const char *const compares[] = {"difference"};
         int which;

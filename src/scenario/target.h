@@ -10,6 +10,8 @@
  *   ratio_to_start             v(origin + at) / v(origin)
  *   rise_above_start           max over window - v(origin)
  *   peak_ratio_to_start        max over window / v(origin)
+ *   time_below                 first time in the window (from origin) the variable
+ *                              falls below `threshold` (the window end if never)
  * A target may name a counterfactual (`versus:` parameter overrides, the same
  * scenario otherwise); a check with `compare: difference` then reads its
  * statistic in the main run minus the same statistic in the counterfactual.
@@ -31,6 +33,7 @@ typedef enum mh_check_stat {
     MH_STAT_RATIO_TO_START,
     MH_STAT_RISE_ABOVE_START,
     MH_STAT_PEAK_RATIO_TO_START,
+    MH_STAT_TIME_BELOW,
     MH_STAT_COUNT
 } mh_check_stat;
 
@@ -43,6 +46,7 @@ typedef struct mh_check {
     double expected;         /* the published value */
     double low, high;        /* pass band (inclusive); -inf / +inf when one-sided */
     bool versus;             /* main run minus the counterfactual run */
+    double threshold;        /* time_below */
 } mh_check;
 
 typedef struct mh_target {

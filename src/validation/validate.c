@@ -117,6 +117,17 @@ static double statistic(const mh_target *t, const mh_check *c, const mh_result *
     case MH_STAT_RATIO_TO_START:
         v = value_at(r, col, from) / value_at(r, col, origin);
         break;
+    case MH_STAT_TIME_BELOW: {
+        v = to - origin;
+        for (size_t i = 0; i < mh_result_rows(r); i++) {
+            double ti = mh_result_time_min(r, i);
+            if (ti >= from && ti <= to && mh_result_value(r, i, col) < c->threshold) {
+                v = ti - origin;
+                break;
+            }
+        }
+        break;
+    }
     case MH_STAT_PEAK_RATIO_TO_START: {
         double high;
         extremum(r, col, from, to, +1, &high, &when);
