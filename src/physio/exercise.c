@@ -48,7 +48,7 @@
       "effort at which carbohydrate supplies half of the extra energy above c_min")           \
     X(XW, "x_w", "1", 0.12, 0.03, 0.3, 0.3, "calibrated: 70-75 % carbohydrate at 85 % VO2max", \
       "width of the crossover")                                                               \
-    X(AS, "a_s", "1/min", 0.012, 0.0, 0.1, 0.4,                                                \
+    X(AS, "a_s", "1/min", 0.009, 0.0, 0.1, 0.4,                                                \
       "calibrated: insulin-stimulated uptake about +20-30 % the day after 1 h of exercise "    \
       "(research notes: Mikines 1988; EJCI 1991 21:6)",                                        \
       "insulin sensitization gained per effort-minute")                                       \
