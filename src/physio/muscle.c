@@ -13,6 +13,8 @@
  * (glucose-fatty acid cycle, Randle 1963), so that prolonged fasting spares
  * glucose; below it nothing changes, which leaves the meal response as fitted:
  *   Uid = Vm(X) Gt / (Km0 + Gt) / (1 + r_ffa max(0, C_ffa / C_ffa,b - 1))
+ * The sink scales with muscle mass: Vm(X) = (m_frac / m_frac_ref) (Vm0 + Vmx (1 + S) X),
+ * and its basal part (the Vm0 term) is reported apart from the insulin-stimulated one.
  *
  * Muscle glycogen is held in two stores: the locomotor muscle that works in
  * aerobic exercise (a share w of muscle mass; the vastus lateralis of biopsies)
@@ -105,6 +107,9 @@
     X(MFRAC, "m_frac", "1", 0.384, 0.2, 0.55, 0.12,                                             \
       "skeletal muscle 38.4 % of body mass in men, 30.6 % in women (Janssen 2000 JAP 89:81)",  \
       "skeletal muscle mass as a fraction of body weight")                                    \
+    X(MFRACREF, "m_frac_ref", "1", 0.384, 0.2, 0.55, 0.12,                                     \
+      "assumed: the Dalla Man 2007 cohort had the average muscle share of Janssen 2000",      \
+      "muscle share of body weight at which Vm0 and Vmx apply as published")                  \
     X(GM0, "glycogen0", "mmol/kg", 95.0, 30.0, 200.0, 0.2,                                     \
       "resting vastus lateralis 80-110 mmol/kg wet weight on a mixed diet (Bergstrom 1967)",   \
       "muscle glycogen after an overnight fast (initial value), per kg wet muscle")           \
@@ -160,11 +165,15 @@
     X(LAC_EXERCISE, "exercise_lactate_release", "umol/kg/min", MH_POOL_NONE, MH_POOL_LACTATE, \
       "lactate from glycogen breakdown in exercise")                                          \
     X(FFA_EXERCISE, "exercise_ffa_uptake", "umol/kg/min", MH_POOL_FFA, MH_POOL_NONE,           \
-      "plasma FFA oxidised by working muscle")
+      "plasma FFA oxidised by working muscle")                                                \
+    X(UID_BASAL, "basal_uptake", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,                      \
+      "the part of Uid taken up at zero insulin action (Vm0 term); part of Uid, not added")
 
 #define OUTPUTS(X)                                                                               \
     X(UID_OUT, "glucose_uptake_insulin_mg_kg_min", "mg/kg/min",                                \
-      "insulin-dependent glucose utilization (muscle and adipose)")                           \
+      "glucose uptake by muscle and adipose at rest (Uid: basal plus insulin-stimulated)")    \
+    X(UID_BASAL_OUT, "glucose_uptake_basal_mg_kg_min", "mg/kg/min",                           \
+      "the basal (zero insulin action) part of resting uptake")                               \
     X(GM_G, "muscle_glycogen_g", "g", "skeletal muscle glycogen, whole body")                 \
     X(GM_MMOL, "muscle_glycogen_mmol_kg", "mmol/kg",                                          \
       "glycogen of the working (vastus) muscle per kg wet muscle, as in a biopsy")           \
@@ -194,10 +203,15 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     const double *x = c->x, *p = c->p;
     double gt = x[GT] > 0.0 ? x[GT] : 0.0;
     f[TRANSFER] = p[K1] * c->shared->amount[MH_POOL_GLUCOSE] - p[K2] * x[GT];
-    double vm = p[VM0] + p[VMX] * (1.0 + c->shared->signal[MH_SIGNAL_INSULIN_SENSITIZATION]) * x[XI];
+    /* The sink scales with muscle mass relative to the Dalla Man cohort's. */
+    double mass = p[MFRAC] / p[MFRACREF];
+    double vm_basal = mass * p[VM0];
+    double vm_insulin = mass * p[VMX] * (1.0 + c->shared->signal[MH_SIGNAL_INSULIN_SENSITIZATION]) * x[XI];
     const mh_shared *s = c->shared;
     double ffa_excess = fmax(s->conc[MH_POOL_FFA] / p[FFAB] - 1.0, 0.0);
-    f[UID] = (vm > 0.0 ? vm : 0.0) * gt / (p[KM0] + gt) / (1.0 + p[RFFA] * ffa_excess);
+    double saturation = gt / (p[KM0] + gt) / (1.0 + p[RFFA] * ffa_excess);
+    f[UID] = fmax(vm_basal + vm_insulin, 0.0) * saturation;
+    f[UID_BASAL] = fmin(vm_basal * saturation, f[UID]);
     f[LAC_RELEASE] = 2.0 * p[FLAC] * f[UID] / MH_GLUCOSE_MG_PER_UMOL;
     f[LAC_OX] = p[KLACOX] * fmax(s->conc[MH_POOL_LACTATE], 0.0);
     f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0);
@@ -243,6 +257,7 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
 {
     (void)c;
     out[UID_OUT] = f[UID];
+    out[UID_BASAL_OUT] = f[UID_BASAL];
     out[GM_G] = (c->x[GM] + c->x[GW]) * c->in->body_weight_kg / 1000.0 * MH_GLYCOGEN_PER_GLUCOSE;
     out[GM_MMOL] = concentration(c->x[GW], c->p[WFRAC], c->p);
     out[UC_OUT] = f[CONTRACTION];
