@@ -18,9 +18,10 @@
  *   fat:      two compartments in series at k_fat; f_fat absorbed and secreted as
  *             chylomicron triglyceride (1 mg = 1.13 umol TG), peaking 3-4 h after
  *             a meal;                      chylo = f_fat k_fat Qfat2 x 1.13 / BW
- *   protein:  absorbed at k_prot into gluconeogenic amino acids (y_aa umol
- *             alanine equivalents per mg protein)
- *   fructose: absorbed at k_fru and taken up by the liver on first pass (signal)
+ *   protein:  two compartments (stomach, gut) at k_prot, absorbed into
+ *             gluconeogenic amino acids (y_aa umol alanine equivalents per mg)
+ *   fructose: two compartments at k_fru, absorbed and taken up by the liver on
+ *             first pass (signal)
  *   alcohol:  absorbed at k_alc into body-water ethanol
  */
 #include <math.h>
@@ -37,7 +38,9 @@
     X(QGUT, "qgut", "mg", 1e4, MH_FAST, "Qgut: glucose in the intestine")                    \
     X(QFAT1, "fat_stomach", "mg", 1e4, MH_FAST, "meal fat in stomach and upper gut")         \
     X(QFAT2, "fat_enterocyte", "mg", 1e4, MH_FAST, "meal fat being packed into chylomicrons") \
+    X(QPROT1, "protein_stomach", "mg", 1e4, MH_FAST, "meal protein in the stomach")          \
     X(QPROT, "protein", "mg", 1e4, MH_FAST, "meal protein in the gut")                       \
+    X(QFRU1, "fructose_stomach", "mg", 1e4, MH_FAST, "meal fructose in the stomach")         \
     X(QFRU, "fructose", "mg", 1e4, MH_FAST, "meal fructose in the gut")                      \
     X(QALC, "alcohol", "mg", 1e4, MH_FAST, "alcohol in stomach and gut")
 
@@ -62,17 +65,17 @@
       "transit rate of meal fat (each of two compartments)")                                  \
     X(FFAT, "f_fat", "1", 0.95, 0.5, 1.0, 0.05, "dietary fat about 95 % absorbed",            \
       "fraction of meal fat absorbed")                                                        \
-    X(KPROT, "k_prot", "1/min", 0.015, 0.003, 0.1, 0.3,                                        \
+    X(KPROT, "k_prot", "1/min", 0.012, 0.003, 0.1, 0.3,                                        \
       "calibrated: plasma amino acids peak 1-2 h after a protein meal (Groen 2015 AJP "        \
       "308:E1091)",                                                                            \
-      "absorption rate of meal protein")                                                      \
+      "transit rate of meal protein (each of two compartments)")                                                      \
     X(YAA, "y_aa", "umol/mg", 3.0, 0.5, 8.0, 0.3,                                              \
       "assumed: 1 g protein = about 8.5 mmol amino acids, of which about a third reach "      \
       "plasma as gluconeogenic 3-carbon units after splanchnic use",                           \
       "gluconeogenic amino acids appearing per mg of meal protein")                           \
-    X(KFRU, "k_fru", "1/min", 0.03, 0.005, 0.2, 0.3,                                           \
-      "assumed: fructose absorbed somewhat slower than glucose (GLUT5)",                      \
-      "absorption rate of meal fructose")                                                     \
+    X(KFRU, "k_fru", "1/min", 0.025, 0.005, 0.2, 0.3,                                          \
+      "assumed: fructose absorbed somewhat slower than glucose (GLUT5); peak about 40 min",   \
+      "transit rate of meal fructose (each of two compartments)")                                                     \
     X(KALC, "k_alc", "1/min", 0.05, 0.01, 0.3, 0.3,                                            \
       "peak blood alcohol 30-60 min after drinking on an empty stomach",                      \
       "absorption rate of alcohol")
@@ -142,8 +145,10 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     dx[QGUT] = -p[KABS] * x[QGUT] + f[EMPTYING];
     dx[QFAT1] = -p[KFAT] * x[QFAT1];
     dx[QFAT2] = p[KFAT] * (x[QFAT1] - x[QFAT2]);
-    dx[QPROT] = -p[KPROT] * x[QPROT];
-    dx[QFRU] = -p[KFRU] * x[QFRU];
+    dx[QPROT1] = -p[KPROT] * x[QPROT1];
+    dx[QPROT] = p[KPROT] * (x[QPROT1] - x[QPROT]);
+    dx[QFRU1] = -p[KFRU] * x[QFRU1];
+    dx[QFRU] = p[KFRU] * (x[QFRU1] - x[QFRU]);
     dx[QALC] = -p[KALC] * x[QALC];
 }
 
@@ -159,7 +164,7 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
     (void)p;
     (void)in;
     x[QSTO1] = x[QSTO2] = x[QGUT] = 0.0;
-    x[QFAT1] = x[QFAT2] = x[QPROT] = x[QFRU] = x[QALC] = 0.0;
+    x[QFAT1] = x[QFAT2] = x[QPROT1] = x[QPROT] = x[QFRU1] = x[QFRU] = x[QALC] = 0.0;
 }
 
 /* Ingestion is an impulse into the solid stomach compartment (D delta(t)). */
@@ -169,8 +174,8 @@ static void on_event(const mh_event *ev, const double *p, double *x, mh_inputs *
     if (ev->kind != MH_EVENT_MEAL)
         return;
     x[QFAT1] += ev->fat_g * 1000.0;
-    x[QPROT] += ev->protein_g * 1000.0;
-    x[QFRU] += ev->fructose_g * 1000.0;
+    x[QPROT1] += ev->protein_g * 1000.0;
+    x[QFRU1] += ev->fructose_g * 1000.0;
     x[QALC] += ev->alcohol_g * 1000.0;
     if (ev->carbs_g <= 0.0)
         return;

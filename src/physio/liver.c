@@ -17,7 +17,7 @@
  * Glycogenolysis covers the rest of the demand, as far as glycogen allows:
  *   phi(Gly) = [Gly^2 / (Gly^2 + K^2)] / [Gly0^2 / (Gly0^2 + K^2)]
  *   GLY = max(0, D - GNG) phi(Gly)
- *   EGP = min(D, GNG) + GLY (+ the surplus a full store cannot take, below)
+ *   EGP = min(D, GNG) + GLY
  * Glycogen gains the meal glucose the liver retains on first pass ((1 - f) of
  * absorption), glucose taken up from plasma when glucose and insulin are above
  * basal (both direct pathway), and gluconeogenesis beyond the demand (indirect
@@ -26,8 +26,8 @@
  *   room    = max(0, 1 - (Gly / Gly_max)^3)     (glycogen restrains its own synthesis)
  *   dGly/dt = room [first_pass + HGU + max(0, GNG - D)] - GLY            [mg/kg/min]
  * What a full store cannot take is released: the first-pass share is oxidised in
- * the liver, the gluconeogenic surplus leaves as glucose (added to EGP), and the
- * hepatic uptake from plasma is not made.
+ * the liver, and the gluconeogenic surplus and the hepatic uptake from plasma are
+ * not made: substrate uptake falls to what is converted, the rest stays in plasma.
  * Insulin kinetics through the liver (Dalla Man 2007):
  *   dIl/dt = -(m1 + m3) Il + m2 Ip + S,   dIp/dt = -(m2 + m4) Ip + m1 Il
  *   m3 = HE m1 / (1 - HE),   HE = -m5 S + m6, kept within [0, 0.95]
@@ -241,14 +241,16 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
     double hormones = pow(glucagon_ratio, p[AGNG]) * pow(p[IREF] / insulin, p[BGNG]);
     hormones = fmin(fmax(hormones, 0.2), 5.0);
-    f[LAC_UPTAKE] = p[KLAC] * fmax(s->conc[MH_POOL_LACTATE], 0.0) * hormones;
-    f[GLYC_UPTAKE] = p[KGLYC] * fmax(s->conc[MH_POOL_GLYCEROL], 0.0) * hormones;
-    f[AA_UPTAKE] = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0) * hormones;
-    f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0);
     double ethanol = fmax(s->conc[MH_POOL_ETHANOL], 0.0);
     double nadh = 1.0 / (1.0 + ethanol / p[KZ]);
     f[ETH_OX] = p[VETH] * ethanol / (ethanol + p[KETH]);
-    f[GNG] = 0.5 * (f[LAC_UPTAKE] + f[GLYC_UPTAKE] + f[AA_UPTAKE]) * MH_GLUCOSE_MG_PER_UMOL * nadh;
+    /* Gluconeogenic capacity from substrate supply; what is made is the demand's
+     * share plus what the glycogen store has room for (below). */
+    double lac = p[KLAC] * fmax(s->conc[MH_POOL_LACTATE], 0.0) * hormones * nadh;
+    double gly = p[KGLYC] * fmax(s->conc[MH_POOL_GLYCEROL], 0.0) * hormones * nadh;
+    double aa = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0) * hormones * nadh;
+    double capacity = 0.5 * (lac + gly + aa) * MH_GLUCOSE_MG_PER_UMOL;
+    f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0);
     double fructose = s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION];
     f[FRU_GLUCOSE] = p[FFG] * fructose;
     f[FRU_LACTATE] = 2.0 * p[FFL] * fructose / MH_GLUCOSE_MG_PER_UMOL;
@@ -260,13 +262,18 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[VLDL_SECRETION] = (fatty_acids - f[FAT_OX]) / 3.0;
     double fill = fmax(x[GLY], 0.0) / glycogen_mg_kg(p[GLYMAX], c->in);
     double room = fmax(1.0 - fill * fill * fill, 0.0);
-    double surplus = fmax(f[GNG] - demand, 0.0);
-    f[GLYCOGENOLYSIS] = fmax(demand - f[GNG], 0.0) * availability(c);
-    f[EGP] = fmin(demand, f[GNG]) + f[GLYCOGENOLYSIS] + (1.0 - room) * surplus;
+    double surplus = room * fmax(capacity - demand, 0.0);
+    f[GNG] = fmin(demand, capacity) + surplus;
+    double made = capacity > 0.0 ? f[GNG] / capacity : 0.0;
+    f[LAC_UPTAKE] = lac * made;
+    f[GLYC_UPTAKE] = gly * made;
+    f[AA_UPTAKE] = aa * made;
+    f[GLYCOGENOLYSIS] = fmax(demand - capacity, 0.0) * availability(c);
+    f[EGP] = fmin(demand, capacity) + f[GLYCOGENOLYSIS];
     f[HGU] = room * p[KHGU] * fmax(s->amount[MH_POOL_GLUCOSE] - p[GPB], 0.0) *
              fmax(x[ID], 0.0) / p[IREF];
     f[GLYCOGEN_SYNTHESIS] =
-        room * (s->signal[MH_SIGNAL_MEAL_FIRST_PASS] + surplus + p[FFY] * fructose) + f[HGU];
+        room * (s->signal[MH_SIGNAL_MEAL_FIRST_PASS] + p[FFY] * fructose) + surplus + f[HGU];
     double he = hepatic_extraction(c);
     double il = s->amount[MH_POOL_INSULIN_LIVER];
     f[INS_OUT] = p[M1] * il;

@@ -68,7 +68,7 @@
       "calibrated: glucagon about doubles after 2-3 h of moderate exercise (research notes;"  \
       " unverified in humans)",                                                                \
       "glucagon rise with exercise effort and duration")                                      \
-    X(CAA, "c_aa", "1", 0.7, 0.0, 3.0, 0.4,                                                    \
+    X(CAA, "c_aa", "1", 1.0, 0.0, 3.0, 0.4,                                                    \
       "calibrated: a protein meal raises glucagon about 70 % (Muller 1970 NEJM 283:109)",     \
       "stimulation of glucagon by gluconeogenic amino acids")                                 \
     X(AAB, "C_aa_b", "umol/L", 300.0, 50.0, 1000.0, 0.3,                                       \
