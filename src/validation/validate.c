@@ -233,6 +233,13 @@ static mh_status plot_target(const mh_target *t, const mh_result *r, const char 
             pn->has_window = 1;
             pn->window_from_min = from;
             pn->window_to_min = to;
+        } else if (c->stat == MH_STAT_PEAK_RATIO_TO_START && !c->versus && !pn->has_band) {
+            pn->has_band = 1;
+            pn->band_low = start * (isfinite(lo) ? lo : 1.0);
+            pn->band_high = start * (isfinite(hi) ? hi : (isfinite(lo) ? lo : 1.0));
+            pn->has_window = 1;
+            pn->window_from_min = from;
+            pn->window_to_min = to;
         } else if (c->stat == MH_STAT_RISE_ABOVE_START && !pn->has_band) {
             pn->has_band = 1;
             pn->band_low = start + (isfinite(lo) ? lo : 0.0);
