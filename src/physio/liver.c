@@ -26,8 +26,9 @@
  *   room    = max(0, 1 - (Gly / Gly_max)^3)     (glycogen restrains its own synthesis)
  *   dGly/dt = room [first_pass + HGU + max(0, GNG - D)] - GLY            [mg/kg/min]
  * What a full store cannot take is released: the first-pass share is oxidised in
- * the liver, and the gluconeogenic surplus and the hepatic uptake from plasma are
- * not made: substrate uptake falls to what is converted, the rest stays in plasma.
+ * the liver, the gluconeogenic surplus is not made (its substrates, like those
+ * ethanol's NADH keeps from conversion, are oxidised in the liver), and the
+ * hepatic uptake from plasma is not made.
  * Insulin kinetics through the liver (Dalla Man 2007):
  *   dIl/dt = -(m1 + m3) Il + m2 Ip + S,   dIp/dt = -(m2 + m4) Ip + m1 Il
  *   m3 = HE m1 / (1 - HE),   HE = -m5 S + m6, kept within [0, 0.95]
@@ -169,6 +170,8 @@
       "lactate taken up for gluconeogenesis")                                                 \
     X(GLYC_UPTAKE, "glycerol_uptake", "umol/kg/min", MH_POOL_GLYCEROL, MH_POOL_NONE,           \
       "glycerol taken up for gluconeogenesis")                                                \
+    X(SUBSTRATE_OX, "substrate_oxidation", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,         \
+      "gluconeogenic substrate taken up but oxidised (not made into glucose)")               \
     X(AA_UPTAKE, "amino_acid_uptake", "umol/kg/min", MH_POOL_AMINO_ACIDS, MH_POOL_NONE,        \
       "gluconeogenic amino acids taken up")                                                   \
     X(FFA_UPTAKE, "ffa_uptake", "umol/kg/min", MH_POOL_FFA, MH_POOL_NONE,                      \
@@ -246,10 +249,11 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[ETH_OX] = p[VETH] * ethanol / (ethanol + p[KETH]);
     /* Gluconeogenic capacity from substrate supply; what is made is the demand's
      * share plus what the glycogen store has room for (below). */
-    double lac = p[KLAC] * fmax(s->conc[MH_POOL_LACTATE], 0.0) * hormones * nadh;
-    double gly = p[KGLYC] * fmax(s->conc[MH_POOL_GLYCEROL], 0.0) * hormones * nadh;
-    double aa = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0) * hormones * nadh;
-    double capacity = 0.5 * (lac + gly + aa) * MH_GLUCOSE_MG_PER_UMOL;
+    f[LAC_UPTAKE] = p[KLAC] * fmax(s->conc[MH_POOL_LACTATE], 0.0) * hormones;
+    f[GLYC_UPTAKE] = p[KGLYC] * fmax(s->conc[MH_POOL_GLYCEROL], 0.0) * hormones;
+    f[AA_UPTAKE] = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0) * hormones;
+    double taken = f[LAC_UPTAKE] + f[GLYC_UPTAKE] + f[AA_UPTAKE];
+    double capacity = 0.5 * taken * MH_GLUCOSE_MG_PER_UMOL * nadh;
     f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0);
     double fructose = s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION];
     f[FRU_GLUCOSE] = p[FFG] * fructose;
@@ -264,10 +268,9 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double room = fmax(1.0 - fill * fill * fill, 0.0);
     double surplus = room * fmax(capacity - demand, 0.0);
     f[GNG] = fmin(demand, capacity) + surplus;
-    double made = capacity > 0.0 ? f[GNG] / capacity : 0.0;
-    f[LAC_UPTAKE] = lac * made;
-    f[GLYC_UPTAKE] = gly * made;
-    f[AA_UPTAKE] = aa * made;
+    /* Substrate taken up but not made into glucose is oxidised in the liver
+     * (amino acids via ureagenesis, lactate and glycerol through the TCA cycle). */
+    f[SUBSTRATE_OX] = fmax(taken - 2.0 * f[GNG] / MH_GLUCOSE_MG_PER_UMOL, 0.0);
     f[GLYCOGENOLYSIS] = fmax(demand - capacity, 0.0) * availability(c);
     f[EGP] = fmin(demand, capacity) + f[GLYCOGENOLYSIS];
     f[HGU] = room * p[KHGU] * fmax(s->amount[MH_POOL_GLUCOSE] - p[GPB], 0.0) *
