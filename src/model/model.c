@@ -176,6 +176,7 @@ static void evaluate_fluxes(mh_model *m, double t, const double *y)
     const double *circulation_params = m->params + m->param_at[0];
     memcpy(s->amount, y + m->state_at[0], sizeof s->amount);
     mh_circulation_concentrations(circulation_params, s->amount, s->conc);
+    mh_circulation_references(circulation_params, s->ref);
     for (int i = 0; i < mh_module_count; i++) {
         if (mh_modules[i]->publish) {
             mh_module_ctx c = context(m, i, t, y);

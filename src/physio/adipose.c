@@ -40,8 +40,6 @@
       "(Jensen 1989 AJP 256:E24; Campbell 1992 AJP 263:E1063)",                                \
       "insulin giving half-maximal suppression of lipolysis")                                 \
     X(NH, "n", "1", 1.5, 0.5, 4.0, 0.2, "calibrated: as IC50", "steepness of insulin suppression") \
-    X(IB, "Ib", "pmol/L", 25.5, 5.0, 150.0, 0.3, MH_SRC_DALLA_MAN_2007 " (basal insulin)",      \
-      "insulin at which lipolysis equals L0")                                                 \
     X(KIA, "k_ia", "1/min", 0.05, 0.005, 0.5, 0.3,                                             \
       "assumed: suppression of lipolysis follows insulin with a 15-30 min delay "            \
       "(Jensen 1989 AJP 256:E24)",                                                             \
@@ -70,9 +68,7 @@
     X(FSPILL, "f_spill", "1", 0.25, 0.0, 0.8, 0.3,                                             \
       "spillover of LPL-derived fatty acids to plasma 20-30 % postprandially (Frayn; Evans "  \
       "2002)",                                                                                 \
-      "share of LPL fatty acids escaping to plasma FFA")                                      \
-    X(GCGB, "Gcgb", "pmol/L", 12.0, 3.0, 40.0, 0.3, "fasting glucagon 10-15 pmol/L",           \
-      "reference (overnight-fasted) glucagon")
+      "share of LPL fatty acids escaping to plasma FFA")
 
 #define FLUXES(X)                                                                                \
     X(GLYCEROL_RELEASE, "glycerol_release", "umol/kg/min", MH_POOL_NONE, MH_POOL_GLYCEROL,     \
@@ -103,11 +99,11 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
     const double *p = c->p;
     double ia = fmax(c->x[IA], 0.0);
-    double basal = 1.0 + pow(p[IB] / p[IC50], p[NH]);
+    double basal = 1.0 + pow(c->shared->ref[MH_POOL_INSULIN] / p[IC50], p[NH]);
     /* The counter-regulatory drive saturates: at most +50 % (exercise, not glucagon
      * itself, carries the large lipolytic rise of a bout). */
     double counter =
-        fmin(pow(fmax(c->shared->conc[MH_POOL_GLUCAGON], 0.0) / p[GCGB], p[ACR]), 1.5);
+        fmin(pow(fmax(c->shared->conc[MH_POOL_GLUCAGON], 0.0) / c->shared->ref[MH_POOL_GLUCAGON], p[ACR]), 1.5);
     double exercise = (1.0 + p[LEX] * c->shared->signal[MH_SIGNAL_EXERCISE_DRIVE]) *
                       (1.0 + p[KIL6] * log(fmax(c->shared->signal[MH_SIGNAL_IL6_RATIO], 1.0)));
     f[GLYCEROL_RELEASE] = p[L0] * basal / (1.0 + pow(ia / p[IC50], p[NH])) * counter * exercise;
@@ -135,8 +131,9 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)
 {
+    (void)p;
     (void)in;
-    x[IA] = p[IB];
+    x[IA] = 25.5; /* a guess: settling finds the exact basal insulin action */
 }
 
 const mh_module mh_adipose_module = {

@@ -31,10 +31,7 @@
     X(RK, "r_k", "1", 0.5, 0.0, 1.0, 0.4,                                                     \
       "calibrated: brain glucose use about a fifth lower when FFA have doubled in a 2-day "   \
       "fast (ketone supply; Owen 1967 JCI 46:1589)",                                           \
-      "ketone sparing of brain glucose, per FFA rise above fasting")                          \
-    X(FFAB, "C_ffa_b", "umol/L", 450.0, 100.0, 1500.0, 0.3,                                    \
-      "fasting FFA about 0.45 mmol/L after an overnight fast",                                \
-      "FFA level above which ketones spare glucose")
+      "ketone sparing of brain glucose, per FFA rise above fasting")
 
 #define FLUXES(X)                                                                                \
     X(UII, "insulin_independent_uptake", "mg/kg/min", MH_POOL_GLUCOSE, MH_POOL_NONE,           \
@@ -48,7 +45,7 @@ MH_FLUX_TABLE(FLUXES);
 static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
     double gp = c->shared->amount[MH_POOL_GLUCOSE];
-    double ffa_excess = fmax(c->shared->conc[MH_POOL_FFA] / c->p[FFAB] - 1.0, 0.0);
+    double ffa_excess = fmax(c->shared->conc[MH_POOL_FFA] / c->shared->ref[MH_POOL_FFA] - 1.0, 0.0);
     f[UII] = gp > 0.0 ? c->p[FCNS] * gp / (gp + 0.1) / (1.0 + c->p[RK] * ffa_excess) : 0.0;
     /* Never more lactate than two per glucose taken up (1 mg glucose = 5.55 umol). */
     f[LAC_RELEASE] = fmin(c->p[PLAC], 2.0 * f[UII] / MH_GLUCOSE_MG_PER_UMOL);

@@ -57,7 +57,22 @@
       "distribution volume of lipoprotein triglyceride")                                      \
     X(V_ETH, "V_ethanol", "L/kg", 0.6, 0.4, 0.8, 0.1,                                          \
       "total body water about 0.6 L/kg in men (Widmark factor 0.68 for blood)",               \
-      "distribution volume of ethanol")
+      "distribution volume of ethanol")                                                       \
+    X(REF_GLUCOSE, "glucose_ref", "mg/dL", 91.76, 60.0, 130.0, 0.1,                          \
+      MH_SRC_DALLA_MAN_2007 " (Gb, cohort basal glucose)",                                   \
+      "overnight-fasted reference glucose (contraction uptake scales with G / G_ref)")        \
+    X(REF_INSULIN, "insulin_ref", "pmol/L", 25.5, 5.0, 150.0, 0.3,                            \
+      MH_SRC_DALLA_MAN_2007 " (Ib 25.49 pmol/L, rounded)",                                    \
+      "overnight-fasted reference insulin (glucagon, gluconeogenesis, lipolysis, hepatokines)") \
+    X(REF_GLUCAGON, "glucagon_ref", "pmol/L", 12.0, 3.0, 40.0, 0.3,                           \
+      "fasting glucagon about 10-15 pmol/L (35-50 pg/mL); modern specific assays 7-10 pmol/L", \
+      "overnight-fasted reference glucagon")                                                  \
+    X(REF_AA, "amino_acids_ref", "umol/L", 300.0, 50.0, 1000.0, 0.3,                           \
+      "fasting gluconeogenic amino acids (alanine equivalents) about 300 umol/L",             \
+      "overnight-fasted reference amino acids (glucagon stimulation)")                        \
+    X(REF_FFA, "ffa_ref", "umol/L", 450.0, 100.0, 1500.0, 0.3,                                  \
+      "fasting FFA about 0.45 mmol/L after an overnight fast",                                \
+      "overnight-fasted reference FFA (Randle restraint, ketone sparing, exercise supply)")
 
 #define OUTPUTS(X)                                                                               \
     X(GLUCOSE_MMOL_L, "glucose_mmol_l", "mmol/L", "plasma glucose concentration")             \
@@ -101,6 +116,17 @@ void mh_circulation_concentrations(const double *p, const double *amount, double
     conc[MH_POOL_ETHANOL] = amount[MH_POOL_ETHANOL] / p[V_ETH];
 }
 
+void mh_circulation_references(const double *p, double *ref)
+{
+    for (int i = 0; i < MH_POOL_COUNT; i++)
+        ref[i] = 0.0;
+    ref[MH_POOL_GLUCOSE] = p[REF_GLUCOSE];
+    ref[MH_POOL_INSULIN] = p[REF_INSULIN];
+    ref[MH_POOL_GLUCAGON] = p[REF_GLUCAGON];
+    ref[MH_POOL_AMINO_ACIDS] = p[REF_AA];
+    ref[MH_POOL_FFA] = p[REF_FFA];
+}
+
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     (void)f;
@@ -132,13 +158,13 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
     x[GP] = 91.76 * p[VG];
     x[IP] = 25.49 * p[VI];
     x[IL] = x[IP] * (0.484 + 0.194) / 0.190;
-    /* Overnight-fasted concentrations (docs/MODEL.md): glucagon 12 pmol/L, lactate
-     * 800, glycerol 60, gluconeogenic amino acids 300, FFA 450 umol/L. */
-    x[GCG] = 12.0 * p[V_GCG];
+    /* Overnight-fasted concentrations (docs/MODEL.md): the references, and lactate
+     * 800, glycerol 60 umol/L. */
+    x[GCG] = p[REF_GLUCAGON] * p[V_GCG];
     x[LAC] = 800.0 * p[V_LAC];
     x[GLYC] = 60.0 * p[V_GLYC];
-    x[AA] = 300.0 * p[V_AA];
-    x[FFA] = 450.0 * p[V_FFA];
+    x[AA] = p[REF_AA] * p[V_AA];
+    x[FFA] = p[REF_FFA] * p[V_FFA];
     x[CHY] = 0.0;
     x[VLDL] = 900.0 * p[V_TG]; /* fasting triglyceride about 0.9 mmol/L */
     x[ETH] = 0.0;

@@ -93,11 +93,6 @@
       "calibrated: IL-6 at strenuous-exercise levels raises glucose Ra by about a quarter "   \
       "(Febbraio 2004 Diabetes 53:1643; absolute values unverified)",                          \
       "rise of glucose output per log IL-6 ratio")                                            \
-    X(GCGB, "Gcgb", "pmol/L", 12.0, 3.0, 40.0, 0.3,                                            \
-      "fasting glucagon about 10-15 pmol/L (35-50 pg/mL) in healthy adults",                  \
-      "reference (overnight-fasted) glucagon")                                                \
-    X(IREF, "Iref", "pmol/L", 25.5, 5.0, 150.0, 0.3, MH_SRC_DALLA_MAN_2007 " (basal insulin)",  \
-      "reference (overnight-fasted) insulin for gluconeogenesis")                             \
     X(AGNG, "a_gng", "1", 0.5, 0.0, 2.0, 0.3,                                                  \
       "calibrated: GNG fraction 47/67/93 % at 14/22/42 h of fasting (Landau 1996 JCI 98:378)", \
       "stimulation of gluconeogenic uptake by glucagon")                                      \
@@ -235,14 +230,14 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
     const double *x = c->x, *p = c->p;
     const mh_shared *s = c->shared;
-    double glucagon_ratio = fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / p[GCGB];
+    double glucagon_ratio = fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / s->ref[MH_POOL_GLUCAGON];
     double demand = p[KP1] - p[KP2] * s->amount[MH_POOL_GLUCOSE] - p[KP3] * x[ID] -
                     p[KP4] * s->signal[MH_SIGNAL_PORTAL_INSULIN];
     double effort = s->signal[MH_SIGNAL_EXERCISE_DRIVE];
     demand = fmax(demand, 0.0) * pow(glucagon_ratio, p[GGCG]) * (1.0 + p[HEX] * effort) *
              (1.0 + p[KIL6] * log(fmax(s->signal[MH_SIGNAL_IL6_RATIO], 1.0)));
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
-    double hormones = pow(glucagon_ratio, p[AGNG]) * pow(p[IREF] / insulin, p[BGNG]);
+    double hormones = pow(glucagon_ratio, p[AGNG]) * pow(s->ref[MH_POOL_INSULIN] / insulin, p[BGNG]);
     hormones = fmin(fmax(hormones, 0.2), 5.0);
     double ethanol = fmax(s->conc[MH_POOL_ETHANOL], 0.0);
     double nadh = 1.0 / (1.0 + ethanol / p[KZ]);
@@ -260,7 +255,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[FRU_LACTATE] = 2.0 * p[FFL] * fructose / MH_GLUCOSE_MG_PER_UMOL;
     f[DNL] = p[FFD] * fructose / 3.0 / MH_FA_MG_PER_UMOL;
     double oxidised = fmin(0.95, p[FOX] * sqrt(glucagon_ratio) *
-                                     pow(p[IREF] / insulin, 0.3) * nadh);
+                                     pow(s->ref[MH_POOL_INSULIN] / insulin, 0.3) * nadh);
     double fatty_acids = f[FFA_UPTAKE] + f[DNL];
     f[FAT_OX] = oxidised * fatty_acids;
     f[VLDL_SECRETION] = (fatty_acids - f[FAT_OX]) / 3.0;
@@ -274,7 +269,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[GLYCOGENOLYSIS] = fmax(demand - capacity, 0.0) * availability(c);
     f[EGP] = fmin(demand, capacity) + f[GLYCOGENOLYSIS];
     f[HGU] = room * p[KHGU] * fmax(s->amount[MH_POOL_GLUCOSE] - p[GPB], 0.0) *
-             fmax(x[ID], 0.0) / p[IREF];
+             fmax(x[ID], 0.0) / s->ref[MH_POOL_INSULIN];
     f[GLYCOGEN_SYNTHESIS] =
         room * (s->signal[MH_SIGNAL_MEAL_FIRST_PASS] + p[FFY] * fructose) + surplus + f[HGU];
     double he = hepatic_extraction(c);

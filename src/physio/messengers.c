@@ -65,11 +65,7 @@
       "assumed: FGF21 about 2-3 fold after prolonged exercise (Hansen 2015, unverified)",     \
       "sensitivity of FGF21 release to the glucagon-to-insulin ratio")                        \
     X(TAUR, "tau_r", "min", 200.0, 5.0, 600.0, 0.4, "calibrated: as follistatin_half_life",    \
-      "delay of the hepatic glucagon-to-insulin signal")                                      \
-    X(GCGB, "Gcgb", "pmol/L", 12.0, 3.0, 40.0, 0.3, "fasting glucagon 10-15 pmol/L",           \
-      "reference glucagon")                                                                   \
-    X(IB, "Ib", "pmol/L", 25.5, 5.0, 150.0, 0.3, MH_SRC_DALLA_MAN_2007 " (basal insulin)",      \
-      "reference insulin")
+      "delay of the hepatic glucagon-to-insulin signal")
 
 #define OUTPUTS(X)                                                                               \
     X(IL6_OUT, "il6_pg_ml", "pg/mL", "plasma interleukin-6")                                  \
@@ -97,7 +93,7 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     double il6_release = 1.0 + p[AIL6] * effort * pow(volume / p[L50], p[NIL6]);
     dx[IL6] = rate(p[IL6T]) * (p[IL6B] * il6_release - x[IL6]);
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
-    double ratio = (fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / p[GCGB]) / (insulin / p[IB]);
+    double ratio = (fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / s->ref[MH_POOL_GLUCAGON]) / (insulin / s->ref[MH_POOL_INSULIN]);
     dx[R] = (ratio - x[R]) / p[TAUR];
     double r = fmax(x[R], 1.0);
     dx[FST] = rate(p[FSTT]) * (p[FSTB] * pow(r, p[NFST]) - x[FST]);

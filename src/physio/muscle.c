@@ -99,11 +99,6 @@
       "calibrated: fasting glucose about 4 mmol/L at 42 h (Landau 1996 JCI 98:378); FFA "     \
       "elevation lowers glucose uptake (Roden 1996 JCI 97:2859)",                              \
       "restraint of insulin-dependent uptake by FFA above their fasting level")               \
-    X(FFAB, "C_ffa_b", "umol/L", 450.0, 100.0, 1500.0, 0.3,                                    \
-      "fasting FFA about 0.45 mmol/L after an overnight fast",                                \
-      "FFA level above which uptake is restrained")                                           \
-    X(GB, "Gb", "mg/dL", 91.76, 60.0, 130.0, 0.1, MH_SRC_DALLA_MAN_2007 " (basal glucose)",     \
-      "glucose at which contraction uptake takes its full share")                                           \
     X(MFRAC, "m_frac", "1", 0.384, 0.2, 0.55, 0.12,                                             \
       "skeletal muscle 38.4 % of body mass in men, 30.6 % in women (Janssen 2000 JAP 89:81)",  \
       "skeletal muscle mass as a fraction of body weight")                                    \
@@ -208,7 +203,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double vm_basal = mass * p[VM0];
     double vm_insulin = mass * p[VMX] * (1.0 + c->shared->signal[MH_SIGNAL_INSULIN_SENSITIZATION]) * x[XI];
     const mh_shared *s = c->shared;
-    double ffa_excess = fmax(s->conc[MH_POOL_FFA] / p[FFAB] - 1.0, 0.0);
+    double ffa_excess = fmax(s->conc[MH_POOL_FFA] / s->ref[MH_POOL_FFA] - 1.0, 0.0);
     double saturation = gt / (p[KM0] + gt) / (1.0 + p[RFFA] * ffa_excess);
     f[UID] = fmax(vm_basal + vm_insulin, 0.0) * saturation;
     f[UID_BASAL] = fmin(vm_basal * saturation, f[UID]);
@@ -225,7 +220,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double working = concentration(x[GW], p[WFRAC], p), other = concentration(x[GM], 1.0 - p[WFRAC], p);
     double c_used = whole_body ? (working * p[WFRAC] + other * (1.0 - p[WFRAC])) : working;
     double share = p[GMAXX] * c_used * c_used / (c_used * c_used + p[KG] * p[KG]);
-    double glucose_ratio = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / p[GB];
+    double glucose_ratio = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / s->ref[MH_POOL_GLUCOSE];
     f[CONTRACTION] = fmin(cho, (1.0 - share) * cho * glucose_ratio * glucose_ratio);
     double use = fmax(cho - f[CONTRACTION], 0.0);
     /* An empty store cannot be used (half-rate at 1 mmol/kg). */
@@ -234,7 +229,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[LAC_EXERCISE] = 2.0 * (use_working + use_other) / MH_GLUCOSE_MG_PER_UMOL *
                       (0.03 + 0.3 / (1.0 + exp(-(effort - 0.8) / 0.05)));
     double ffa = fmax(s->conc[MH_POOL_FFA], 0.0);
-    f[FFA_EXERCISE] = s->signal[MH_SIGNAL_EXERCISE_FAT] * fmin(0.7, 0.35 * ffa / p[FFAB]);
+    f[FFA_EXERCISE] = s->signal[MH_SIGNAL_EXERCISE_FAT] * fmin(0.7, 0.35 * ffa / s->ref[MH_POOL_FFA]);
     /* Storage after meals and resting turnover, per store in proportion to its mass. */
     double action = fmax(x[XI], 0.0);
     double stored = f[UID] * (1.0 - p[FLAC]) * p[SMAX] * action / (action + p[X50]);

@@ -70,12 +70,7 @@
       "glucagon rise with exercise effort and duration")                                      \
     X(CAA, "c_aa", "1", 1.0, 0.0, 3.0, 0.4,                                                    \
       "calibrated: a protein meal raises glucagon about 70 % (Muller 1970 NEJM 283:109)",     \
-      "stimulation of glucagon by gluconeogenic amino acids")                                 \
-    X(AAB, "C_aa_b", "umol/L", 300.0, 50.0, 1000.0, 0.3,                                       \
-      "fasting gluconeogenic amino acids (alanine equivalents) about 300 umol/L",             \
-      "amino acid level of basal glucagon secretion")                                         \
-    X(IREF, "Iref", "pmol/L", 25.5, 5.0, 150.0, 0.3, MH_SRC_DALLA_MAN_2007 " (basal insulin)",  \
-      "insulin at which glucagon secretion is basal")
+      "stimulation of glucagon by gluconeogenic amino acids")
 
 #define FLUXES(X)                                                                                \
     X(SECRETION, "insulin_secretion", "pmol/kg/min", MH_POOL_NONE, MH_POOL_INSULIN_LIVER,     \
@@ -106,9 +101,9 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double insulin = fmax(c->shared->conc[MH_POOL_INSULIN], 1.0);  /* pmol/L, guarded */
     double effort = c->shared->signal[MH_SIGNAL_EXERCISE_DRIVE];
     double volume = c->shared->signal[MH_SIGNAL_EXERCISE_LOAD];
-    f[GLUCAGON_SECRETION] = p[SGB] * pow(p[H] / glucose, p[AG]) * pow(p[IREF] / insulin, p[BG]) *
+    f[GLUCAGON_SECRETION] = p[SGB] * pow(p[H] / glucose, p[AG]) * pow(c->shared->ref[MH_POOL_INSULIN] / insulin, p[BG]) *
                             (1.0 + p[GEX] * effort * volume / (volume + 60.0)) *
-                            pow(fmax(c->shared->conc[MH_POOL_AMINO_ACIDS], 1.0) / p[AAB], p[CAA]);
+                            pow(fmax(c->shared->conc[MH_POOL_AMINO_ACIDS], 1.0) / c->shared->ref[MH_POOL_AMINO_ACIDS], p[CAA]);
 }
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)

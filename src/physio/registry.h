@@ -26,5 +26,7 @@ extern const int mh_module_count;
 /* Pool concentrations from amounts, with the circulation module's parameters. */
 void mh_circulation_concentrations(const double *circulation_params, const double *amount,
                                    double *conc);
+/* Overnight-fasted reference concentrations (0 for pools without one). */
+void mh_circulation_references(const double *circulation_params, double *ref);
 
 #endif

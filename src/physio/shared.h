@@ -11,6 +11,10 @@
  * example portal-vein insulin, which the pancreas owns and the liver senses).
  * A module never reads another module's state directly.
  *
+ * Reference concentrations are the overnight-fasted levels against which
+ * modules scale their responses (insulin and glucagon ratios, FFA excess);
+ * the circulation module owns them so that every module uses the same ones.
+ *
  *   pool:   X(ENUM, name, amount unit, concentration unit, description)
  *   signal: X(ENUM, name, unit, owner module, description)
  */
@@ -74,6 +78,7 @@ typedef struct mh_shared {
     double conc[MH_POOL_COUNT];   /* pool concentrations, concentration unit */
     double rate[MH_POOL_COUNT];      /* d amount/dt per min; complete only in derivatives() */
     double conc_rate[MH_POOL_COUNT]; /* d conc/dt per min; complete only in derivatives() */
+    double ref[MH_POOL_COUNT];       /* overnight-fasted reference concentration, 0 if none */
     double signal[MH_SIGNAL_COUNT];
 } mh_shared;
 

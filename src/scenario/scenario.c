@@ -158,7 +158,6 @@ static mh_status read_meal_content(mh_yaml *y, struct fy_node *node, const char 
     for (int i = CARBS; i <= ALCOHOL; i++)
         if (v[i] && (st = mh_yaml_number(y, v[i], keys[i], 0, upper[i], "g", amount[i])) != MH_OK)
             return st;
-    (void)k;
     return MH_OK;
 }
 
@@ -642,7 +641,33 @@ static mh_status read_output(mh_yaml *y, struct fy_node *node, mh_scenario *s)
     return MH_OK;
 }
 
-static mh_status read_parameters(mh_yaml *y, struct fy_node *node, mh_scenario *s)
+/* The nearest parameter name to an unknown one, or NULL. */
+static const char *param_hint(const char *name)
+{
+    enum { MAX_PARAMS = 512 };
+    const char *names[MAX_PARAMS];
+    int n = mh_param_count() < MAX_PARAMS ? mh_param_count() : MAX_PARAMS;
+    for (int i = 0; i < n; i++)
+        names[i] = mh_param_at(i)->name;
+    return name ? mh_suggest(name, names, (size_t)n) : NULL;
+}
+
+/* Set an override, replacing an earlier one of the same parameter. */
+static bool add_override(mh_scenario *s, int index, double value)
+{
+    for (int i = 0; i < s->n_overrides; i++) {
+        if (s->overrides[i].index == index) {
+            s->overrides[i].value = value;
+            return true;
+        }
+    }
+    if (s->n_overrides >= MH_MAX_OVERRIDES)
+        return false;
+    s->overrides[s->n_overrides++] = (mh_param_override){index, value};
+    return true;
+}
+
+mh_status mh_scenario_read_parameters(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
     mh_status st = mh_yaml_expect_mapping(y, node, "parameters");
     void *iter = NULL;
@@ -652,11 +677,7 @@ static mh_status read_parameters(mh_yaml *y, struct fy_node *node, mh_scenario *
         const char *name = fy_node_get_scalar0(key);
         int index = name ? mh_param_find(name) : -1;
         if (index < 0) {
-            int n = mh_param_count();
-            const char *names[512];
-            for (int i = 0; i < n && i < 512; i++)
-                names[i] = mh_param_at(i)->name;
-            const char *hint = name ? mh_suggest(name, names, (size_t)(n < 512 ? n : 512)) : NULL;
+            const char *hint = param_hint(name);
             return mh_yaml_fail(y, key, MH_ERR_NOT_FOUND,
                                 "unknown parameter '%s'%s%s%s ('myohep params' lists them)",
                                 name ? name : "?", hint ? " (did you mean '" : "", hint ? hint : "",
@@ -667,10 +688,9 @@ static mh_status read_parameters(mh_yaml *y, struct fy_node *node, mh_scenario *
         if ((st = mh_yaml_number(y, fy_node_pair_value(pair), name, info->lower, info->upper,
                                  info->unit, &value)) != MH_OK)
             return st;
-        if (s->n_overrides >= MH_MAX_OVERRIDES)
+        if (!add_override(s, index, value))
             return mh_yaml_fail(y, key, MH_ERR_INVALID, "at most %d parameter overrides",
                                 MH_MAX_OVERRIDES);
-        s->overrides[s->n_overrides++] = (mh_param_override){index, value};
     }
     return st;
 }
@@ -720,7 +740,7 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_scenario *s)
         return st;
     if (v[OUTPUT] && (st = read_output(y, v[OUTPUT], s)) != MH_OK)
         return st;
-    if (v[PARAMETERS] && (st = read_parameters(y, v[PARAMETERS], s)) != MH_OK)
+    if (v[PARAMETERS] && (st = mh_scenario_read_parameters(y, v[PARAMETERS], s)) != MH_OK)
         return st;
     if (sp == 1)
         mh_yaml_unsupported(y, v[SPECIES], "species: mouse");
@@ -828,11 +848,7 @@ mh_status mh_scenario_set_param(mh_scenario *s, const char *name, double value, 
 {
     int index = mh_param_find(name);
     if (index < 0) {
-        int n = mh_param_count();
-        const char *names[512];
-        for (int i = 0; i < n && i < 512; i++)
-            names[i] = mh_param_at(i)->name;
-        const char *hint = mh_suggest(name, names, (size_t)(n < 512 ? n : 512));
+        const char *hint = param_hint(name);
         return mh_error_raise(err, MH_ERR_NOT_FOUND, "unknown parameter '%s'%s%s%s ('myohep params' lists them)",
                               name, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
     }
@@ -840,15 +856,8 @@ mh_status mh_scenario_set_param(mh_scenario *s, const char *name, double value, 
     if (!isfinite(value) || value < info->lower || value > info->upper)
         return mh_error_raise(err, MH_ERR_INVALID, "parameter %s = %g is out of range: allowed %g to %g %s",
                               name, value, info->lower, info->upper, info->unit);
-    for (int i = 0; i < s->n_overrides; i++) {
-        if (s->overrides[i].index == index) {
-            s->overrides[i].value = value;
-            return MH_OK;
-        }
-    }
-    if (s->n_overrides >= MH_MAX_OVERRIDES)
+    if (!add_override(s, index, value))
         return mh_error_raise(err, MH_ERR_INVALID, "at most %d parameter overrides", MH_MAX_OVERRIDES);
-    s->overrides[s->n_overrides++] = (mh_param_override){index, value};
     return MH_OK;
 }
 

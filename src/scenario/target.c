@@ -161,26 +161,9 @@ static mh_status read_versus(mh_yaml *y, struct fy_node *node, struct fy_node *s
         return st;
     if (!v[0])
         return mh_yaml_fail(y, node, MH_ERR_PARSE, "versus: missing key 'parameters'");
-    if ((st = mh_scenario_read_node(y, scenario, &t->versus)) != MH_OK ||
-        (st = mh_yaml_expect_mapping(y, v[0], "parameters")) != MH_OK)
+    if ((st = mh_scenario_read_node(y, scenario, &t->versus)) != MH_OK)
         return st;
-    void *iter = NULL;
-    struct fy_node_pair *pair;
-    while ((pair = fy_node_mapping_iterate(v[0], &iter))) {
-        const char *name = fy_node_get_scalar0(fy_node_pair_key(pair));
-        int index = name ? mh_param_find(name) : -1;
-        if (index < 0)
-            return mh_yaml_fail(y, fy_node_pair_key(pair), MH_ERR_NOT_FOUND,
-                                "unknown parameter '%s' ('myohep params' lists them)",
-                                name ? name : "?");
-        const mh_param_info *info = mh_param_at(index);
-        double value;
-        if ((st = mh_yaml_number(y, fy_node_pair_value(pair), name, info->lower, info->upper,
-                                 info->unit, &value)) != MH_OK ||
-            (st = mh_scenario_set_param(t->versus, name, value, y->err)) != MH_OK)
-            return st;
-    }
-    return MH_OK;
+    return mh_scenario_read_parameters(y, v[0], t->versus);
 }
 
 static mh_status read_target(mh_yaml *y, mh_target *t)

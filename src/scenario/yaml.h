@@ -58,6 +58,9 @@ mh_status mh_yaml_moment(mh_yaml *y, struct fy_node *node, const char *key, doub
 /* A scenario from a mapping node (a whole file, or a target file's `scenario:`). */
 typedef struct mh_scenario mh_scenario;
 mh_status mh_scenario_read_node(mh_yaml *y, struct fy_node *node, mh_scenario **out);
+/* A `parameters:` mapping of overrides (name: value), checked against the registry;
+ * a parameter given again replaces the earlier value. */
+mh_status mh_scenario_read_parameters(mh_yaml *y, struct fy_node *node, mh_scenario *s);
 
 /* Key lookup in a mapping already checked with mh_yaml_map. */
 struct fy_node *mh_yaml_get(struct fy_node *map, const char *key);
