@@ -36,6 +36,27 @@ struct mh_model {
     int *derived_inputs; /* output index of each derived output's arguments */
 };
 
+/* The default subject (scenarios set their own): the Dalla Man 2007 cohort's
+ * mean body weight, a man of 40 of 176 cm, 20 % body fat, reference genotypes,
+ * no interventions. The weight-stable intake is Mifflin-St Jeor x PAL. */
+static void set_default_inputs(mh_inputs *in)
+{
+    memset(in, 0, sizeof *in);
+    in->body_weight_kg = 78.0;
+    in->age_y = 40.0;
+    in->height_m = 1.76;
+    in->fat_mass_kg = mh_body_fat_estimate_kg(0, 40.0, 1.76, 78.0);
+    in->muscle_mass_kg = mh_body_muscle_estimate_kg(0, 78.0 - in->fat_mass_kg);
+    in->physical_activity_level = 1.55;
+    in->vo2max_ml_kg_min = 40.0;
+    in->liver_fat_pct = 2.0;
+    in->protein_g_per_kg_day = 1.0;
+    in->intake_kcal_day =
+        in->physical_activity_level * mh_body_resting_kcal_per_day(0, 40.0, 1.76, 78.0);
+    for (int k = 0; k < MH_MESSENGER_COUNT; k++)
+        in->messenger_factor[k] = 1.0;
+}
+
 mh_status mh_model_create(mh_model **out, mh_error *err)
 {
     *out = NULL;
@@ -87,7 +108,7 @@ mh_status mh_model_create(mh_model **out, mh_error *err)
             m->derived_inputs[d * MH_DERIVED_MAX_INPUTS + a] = index;
         }
     }
-    m->inputs.body_weight_kg = 78.0; /* Dalla Man 2007 cohort mean; scenarios set it */
+    set_default_inputs(&m->inputs);
     m->last_bad_state = -1;
     *out = m;
     return MH_OK;
@@ -151,8 +172,9 @@ void mh_model_freeze_slow(mh_model *m, int freeze) { m->freeze_slow = freeze; }
 
 static mh_module_ctx context(const mh_model *m, int i, double t, const double *y)
 {
+    /* While the slow states are frozen (settling), so is the clock of ageing. */
     mh_module_ctx c = {
-        .t_min = t,
+        .t_min = m->freeze_slow ? 0.0 : t,
         .x = y + m->state_at[i],
         .p = m->params + m->param_at[i],
         .shared = &m->shared,
@@ -257,6 +279,16 @@ void mh_model_outputs(mh_model *m, double t, const double *y, double *out)
 
 void mh_model_apply_event(mh_model *m, const mh_event *ev, double *y)
 {
+    /* Interventions and messenger factors are inputs every module may read. */
+    if (ev->kind == MH_EVENT_INTERVENTION && ev->target >= 0 &&
+        ev->target < MH_INTERVENTION_COUNT) {
+        m->inputs.intervention[ev->target] = ev->level;
+        return;
+    }
+    if (ev->kind == MH_EVENT_MESSENGER && ev->target >= 0 && ev->target < MH_MESSENGER_COUNT) {
+        m->inputs.messenger_factor[ev->target] = ev->level;
+        return;
+    }
     for (int i = 0; i < mh_module_count; i++)
         if (mh_modules[i]->on_event)
             mh_modules[i]->on_event(ev, m->params + m->param_at[i], y + m->state_at[i],

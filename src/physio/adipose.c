@@ -13,7 +13,8 @@
  * (catecholamines, effort E) and by IL-6:
  *   x (1 + l_ex E) (1 + k_il6 ln max(1, IL6 / IL6_rest)) Glucagon stands in
  * for the counter-regulatory lipolytic drive (catecholamines, GH, glucagon rise
- * together in a fast); fat mass and exercise drives arrive with later physiology.
+ * together in a fast), and scaled by the chronic drives: fat mass (F / 17.2 kg)^a_fat,
+ * growth hormone GH^a_gh and glucocorticoid excess (1 + a_gc (GC - 1)).
  *
  * Lipoprotein lipase (adipose and muscle capillaries) hydrolyses triglyceride:
  *   clearance = k_chy C_chy V + k_vldl C_vldl V  (first order in each pool)
@@ -65,6 +66,14 @@
       "calibrated: fasting triglyceride 0.9 mmol/L at VLDL-TG secretion 0.175 umol/kg/min "   \
       "(VLDL-TG residence 2-4 h)",                                                             \
       "fractional clearance of VLDL triglyceride")                                            \
+    X(AFAT, "a_fat", "1", 0.6, 0.0, 1.0, 0.3,                                                  \
+      "whole-body lipolysis rises less than fat mass (per kg fat it falls; Nielsen 2004 JCI " \
+      "113:1582, Mittendorfer 2009 Obesity 17:1872)",                                          \
+      "rise of lipolysis with fat mass (log-log, reference 17.2 kg)")                         \
+    X(AGH, "a_gh", "1", 0.3, 0.0, 1.0, 0.4, "assumed: GH is lipolytic (Moller 2009 Endocr Rev 30:152)", \
+      "rise of lipolysis with the GH drive (log-log)")                                        \
+    X(AGC, "a_gc", "1", 0.1, 0.0, 1.0, 0.5, "assumed: glucocorticoid excess raises lipolysis", \
+      "rise of lipolysis per unit glucocorticoid excess")                                     \
     X(FSPILL, "f_spill", "1", 0.25, 0.0, 0.8, 0.3,                                             \
       "spillover of LPL-derived fatty acids to plasma 20-30 % postprandially (Frayn; Evans "  \
       "2002)",                                                                                 \
@@ -95,19 +104,49 @@ MH_PARAM_TABLE(PARAMS);
 MH_FLUX_TABLE(FLUXES);
 MH_OUTPUT_TABLE(OUTPUTS);
 
-static void compute_fluxes(const mh_module_ctx *c, double *f)
+/* Glycerol release by lipolysis (umol/kg/min). */
+static double lipolysis(const mh_module_ctx *c)
 {
     const double *p = c->p;
+    const mh_shared *s = c->shared;
     double ia = fmax(c->x[IA], 0.0);
-    double basal = 1.0 + pow(c->shared->ref[MH_POOL_INSULIN] / p[IC50], p[NH]);
+    double basal = 1.0 + pow(s->ref[MH_POOL_INSULIN] / p[IC50], p[NH]);
     /* The counter-regulatory drive saturates: at most +50 % (exercise, not glucagon
      * itself, carries the large lipolytic rise of a bout). */
     double counter =
         fmin(pow(fmax(c->shared->conc[MH_POOL_GLUCAGON], 0.0) / c->shared->ref[MH_POOL_GLUCAGON], p[ACR]), 1.5);
     double exercise = (1.0 + p[LEX] * c->shared->signal[MH_SIGNAL_EXERCISE_DRIVE]) *
-                      (1.0 + p[KIL6] * log(fmax(c->shared->signal[MH_SIGNAL_IL6_RATIO], 1.0)));
-    f[GLYCEROL_RELEASE] = p[L0] * basal / (1.0 + pow(ia / p[IC50], p[NH])) * counter * exercise;
+                      (1.0 + p[KIL6] * log(fmax(mh_messenger_ratio(c->shared, MH_MESSENGER_IL6), 1.0)));
+    double chronic = pow(fmax(s->signal[MH_SIGNAL_FAT_MASS_RATIO], 0.02), p[AFAT]) *
+                     pow(fmax(s->signal[MH_SIGNAL_GH_DRIVE], 0.05), p[AGH]) *
+                     (1.0 + p[AGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0));
+    return p[L0] * basal / (1.0 + pow(ia / p[IC50], p[NH])) * counter * exercise * chronic;
+}
+
+static double spillover(const double *p, const mh_shared *s)
+{
+    double hydrolysed = p[KCHY] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0) +
+                        p[KVLDL] * fmax(s->amount[MH_POOL_VLDL_TG], 0.0);
+    return 3.0 * hydrolysed * p[FSPILL];
+}
+
+/* The dietary share of FFA appearance, for the liver's source accounting (chylomicron
+ * spillover counts as dietary; VLDL spillover is recycled hepatic fat, counted with
+ * adipose FFA as in Donnelly 2005's labelling). */
+static void publish(const mh_module_ctx *c, double *signals)
+{
+    const double *p = c->p;
     const mh_shared *s = c->shared;
+    double dietary = 3.0 * p[KCHY] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0) * p[FSPILL];
+    double total = 3.0 * lipolysis(c) * (1.0 - p[REEST]) + spillover(p, s);
+    signals[MH_SIGNAL_DIETARY_FFA_SHARE] = total > 0.0 ? dietary / total : 0.0;
+}
+
+static void compute_fluxes(const mh_module_ctx *c, double *f)
+{
+    const double *p = c->p;
+    const mh_shared *s = c->shared;
+    f[GLYCEROL_RELEASE] = lipolysis(c);
     f[CHY_CLEARANCE] = p[KCHY] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0);
     f[VLDL_CLEARANCE] = p[KVLDL] * fmax(s->amount[MH_POOL_VLDL_TG], 0.0);
     double hydrolysed = f[CHY_CLEARANCE] + f[VLDL_CLEARANCE];
@@ -143,6 +182,7 @@ const mh_module mh_adipose_module = {
     MH_WITH_PARAMS,
     MH_WITH_FLUXES,
     MH_WITH_OUTPUTS,
+    .publish = publish,
     .compute_fluxes = compute_fluxes,
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,

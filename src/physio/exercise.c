@@ -8,9 +8,12 @@
  *   dE/dt = (u - E) / tau_e           u = intensity (x r_res for resistance)
  *   dL/dt = E - L / tau_l             recent volume, effort-minutes
  *   dS/dt = a_s E - S / tau_s         insulin sensitization, lasts 1-2 days
+ *   dRS/dt = (u_res / 0.7) / session - RS / tau_rs   anabolic signal of resistance work
+ *   aerobic stimulus = (E / 0.7)^2 (0.2 (E / 0.7)^2 in resistance work)
  * Energy above rest and its fuels (crossover: Brooks and Mercier 1994; Romijn
  * 1993 AJP 265:E380):
  *   EE  = E VO2max x 4.9 kcal/L / 1000                            [kcal/kg/min]
+ *   VO2max = subject's VO2max x (muscle oxidative capacity)^a_vo2
  *   c   = c_min + (1 - c_min) / (1 + exp(-(x - x_mid) / x_w))   carbohydrate share
  *         (x = E, or the %1RM itself for resistance work, which is glycolytic)
  *   CHO = c EE / 3.74 kcal/g x 1000                                [mg/kg/min]
@@ -27,12 +30,21 @@
 #define STATES(X)                                                                                \
     X(E, "effort", "1", 0.5, MH_FAST, "E: current effort, fraction of VO2max")                 \
     X(L, "load", "min", 60.0, MH_FAST, "L: recent exercise volume (effort-minutes)")          \
-    X(S, "sensitization", "1", 0.2, MH_STORE, "S: post-exercise insulin sensitization")
+    X(S, "sensitization", "1", 0.2, MH_STORE, "S: post-exercise insulin sensitization")      \
+    X(RS, "resistance_stimulus", "1", 1.0, MH_STORE,                                            \
+      "RS: anabolic signal of recent resistance sessions (one standard session adds 1)")
 
 #define PARAMS(X)                                                                                \
-    X(VO2MAX, "VO2max", "mL/kg/min", 40.0, 10.0, 90.0, 0.2,                                    \
-      "untrained adult men 35-47 mL/kg/min (research notes: Peric 2016; PLoS One 2013)",       \
-      "maximal oxygen uptake")                                                                \
+    X(AVO2, "a_vo2", "1", 0.4, 0.0, 1.0, 0.3,                                                  \
+      "calibrated: VO2max +10-20 % after endurance training that raises oxidative capacity "  \
+      "30-50 % (research notes)",                                                              \
+      "rise of VO2max with muscle oxidative capacity (log-log)")                              \
+    X(TAURS, "tau_rs", "min", 2880.0, 720.0, 10080.0, 0.3,                                      \
+      "muscle protein synthesis stays raised 24-48 h after a resistance session (Phillips "   \
+      "1997 AJP 273:E99)",                                                                     \
+      "decay time of the resistance stimulus")                                                \
+    X(SESSION, "session_min", "min", 45.0, 10.0, 120.0, 0.3,                                   \
+      "assumed: a standard session is 45 min at 70 % 1RM", "length of a standard resistance session") \
     X(RRES, "r_res", "1", 0.65, 0.2, 1.0, 0.3,                                                 \
       "assumed: sets at 70 % 1RM with rests average 40-50 % of VO2max",                       \
       "aerobic-equivalent effort per unit of %1RM in resistance work")                        \
@@ -60,7 +72,8 @@
     X(EFFORT, "exercise_effort", "1", "current exercise effort, fraction of VO2max")          \
     X(EE_OUT, "exercise_energy_kcal_min", "kcal/min", "exercise energy expenditure above rest") \
     X(CHO_SHARE, "exercise_cho_fraction", "1", "carbohydrate share of exercise energy")       \
-    X(SENS, "insulin_sensitization", "1", "post-exercise rise of muscle insulin sensitivity")
+    X(SENS, "insulin_sensitization", "1", "post-exercise rise of muscle insulin sensitivity") \
+    X(VO2MAX_OUT, "vo2max_ml_kg_min", "mL/kg/min", "maximal oxygen uptake (trained capacity)")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -76,9 +89,25 @@ static double carbohydrate_share(const mh_module_ctx *c)
     return p[CMIN] + (1.0 - p[CMIN]) / (1.0 + exp(-(x - p[XMID]) / p[XW]));
 }
 
+/* The subject's VO2max raised by trained oxidative capacity (muscle signal). */
+static double vo2max(const mh_module_ctx *c)
+{
+    return c->in->vo2max_ml_kg_min *
+           pow(fmax(c->shared->signal[MH_SIGNAL_MUSCLE_MITO], 0.1), c->p[AVO2]);
+}
+
 static double energy_kcal_kg_min(const mh_module_ctx *c)
 {
-    return fmax(c->x[E], 0.0) * c->p[VO2MAX] * KCAL_PER_L_O2 / 1000.0;
+    return fmax(c->x[E], 0.0) * vo2max(c) * KCAL_PER_L_O2 / 1000.0;
+}
+
+/* Mitochondrial biogenesis drive: steeper than linear in effort (AMPK,
+ * PGC-1a; Egan 2010 J Physiol 588:1779), so HIIT work counts more per minute.
+ * Resistance work drives it little. */
+static double aerobic_stimulus(const mh_module_ctx *c)
+{
+    double e = fmax(c->x[E], 0.0) / 0.7;
+    return c->in->exercise_type == MH_EXERCISE_RESISTANCE ? 0.2 * e * e : e * e;
 }
 
 static void publish(const mh_module_ctx *c, double *signals)
@@ -89,6 +118,9 @@ static void publish(const mh_module_ctx *c, double *signals)
     signals[MH_SIGNAL_EXERCISE_CHO] = share * ee / KCAL_PER_G_CHO * 1000.0;
     signals[MH_SIGNAL_EXERCISE_FAT] = (1.0 - share) * ee / KCAL_PER_UMOL_FFA;
     signals[MH_SIGNAL_INSULIN_SENSITIZATION] = fmax(c->x[S], 0.0);
+    signals[MH_SIGNAL_EXERCISE_ENERGY] = ee * c->in->body_weight_kg;
+    signals[MH_SIGNAL_AEROBIC_STIMULUS] = aerobic_stimulus(c);
+    signals[MH_SIGNAL_RESISTANCE_STIMULUS] = fmax(c->x[RS], 0.0);
 }
 
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
@@ -101,6 +133,10 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     dx[E] = (u - x[E]) / p[TAUE];
     dx[L] = x[E] - x[L] / p[TAUL];
     dx[S] = p[AS] * fmax(x[E], 0.0) - x[S] / p[TAUS];
+    double lifting = c->in->exercise_type == MH_EXERCISE_RESISTANCE
+                         ? c->in->exercise_intensity / 0.7 / p[SESSION]
+                         : 0.0;
+    dx[RS] = lifting - x[RS] / p[TAURS];
 }
 
 static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
@@ -110,13 +146,14 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[EE_OUT] = energy_kcal_kg_min(c) * c->in->body_weight_kg;
     out[CHO_SHARE] = out[EFFORT] > 1e-6 ? carbohydrate_share(c) : 0.0;
     out[SENS] = fmax(c->x[S], 0.0);
+    out[VO2MAX_OUT] = vo2max(c);
 }
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)
 {
     (void)p;
     (void)in;
-    x[E] = x[L] = x[S] = 0.0;
+    x[E] = x[L] = x[S] = x[RS] = 0.0;
 }
 
 static void on_event(const mh_event *ev, const double *p, double *x, mh_inputs *in)

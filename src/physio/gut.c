@@ -116,12 +116,21 @@ static double emptying_rate(const double *p, double qsto, double load_mg)
 }
 
 /* The absorbed glucose that does not reach plasma ((1 - f) of it) is taken up by
- * the liver on first pass and feeds its glycogen (direct pathway). */
+ * the liver on first pass and feeds its glycogen (direct pathway). Protein
+ * counts at the carbohydrate factor (4 kcal/g). */
 static void publish(const mh_module_ctx *c, double *signals)
 {
     signals[MH_SIGNAL_MEAL_FIRST_PASS] =
         (1.0 - c->p[F]) * c->p[KABS] * c->x[QGUT] / c->in->body_weight_kg;
     signals[MH_SIGNAL_FRUCTOSE_ABSORPTION] = c->p[KFRU] * c->x[QFRU] / c->in->body_weight_kg;
+    /* Energy by Atwater factors on what leaves the gut (the factors already allow
+     * for incomplete digestion, so the meal's energy is counted in full). */
+    const double *x = c->x, *p = c->p;
+    double carbohydrate_mg = p[KABS] * x[QGUT] + p[KPROT] * x[QPROT] + p[KFRU] * x[QFRU];
+    signals[MH_SIGNAL_ENERGY_ABSORPTION] =
+        (MH_KCAL_PER_G_CARB * carbohydrate_mg + MH_KCAL_PER_G_FAT * p[KFAT] * x[QFAT2] +
+         MH_KCAL_PER_G_ALCOHOL * p[KALC] * x[QALC]) /
+        1000.0;
 }
 
 static void fluxes_fn(const mh_module_ctx *c, double *f)

@@ -44,11 +44,12 @@
  *   ox_eth = V_eth C_eth / (C_eth + K_eth)                             [mg/kg/min]
  * and its NADH restrains gluconeogenesis and fatty acid oxidation by
  *   z = 1 / (1 + C_eth / K_z)
- * Fatty acids reaching the liver (FFA uptake + DNL) are oxidised or esterified:
- *   f_ox = min(0.95, f_ox,b (Gcg / Gcgb)^0.5 (Iref / I)^0.3 z)
- *   VLDL-TG secretion = (1 - f_ox) FA_in / 3                          [umol/kg/min]
- * (intrahepatic triglyceride between esterification and VLDL arrives with the
- * slow physiology; on this time scale esterified fat is exported).
+ * (Fatty acids, lipogenesis and the triglyceride store: liver_fat.c.)
+ * Hepatic insulin sensitivity H_s scales insulin's suppression of the demand
+ * (kp3, kp4 terms): lipotoxicity, inflammation and glucocorticoids lower it,
+ * adiponectin raises it:
+ *   H_s = adiponectin^a_adipo / ((1 + a_lf max(0, LF - 2) / 10) (1 + c_infl A)
+ *         (1 + b_gc (GC - 1)))
  */
 #include <math.h>
 
@@ -108,10 +109,6 @@
     X(KAA, "k_aa", "L/kg/min", 0.015, 0.002, 0.06, 0.3,                                        \
       "calibrated: amino acids (alanine, glutamine and others) about 45 % of fasting GNG",    \
       "hepatic uptake clearance of gluconeogenic amino acids")                                \
-    X(KFFA, "k_ffa", "L/kg/min", 0.00467, 0.0005, 0.03, 0.3,                                   \
-      "calibrated: liver about 40 % of FFA uptake (splanchnic FFA uptake, Nielsen 2004 JCI "  \
-      "113:1582)",                                                                             \
-      "hepatic FFA uptake clearance")                                                         \
     X(KHGU, "k_hgu", "1/min", 0.004, 0.0, 0.05, 0.4,                                             \
       "calibrated: liver glycogen +28 g after a 139 g liquid meal (Taylor 1996 JCI 97:126)",   \
       "insulin-dependent hepatic glucose uptake per glucose excess")                          \
@@ -128,8 +125,6 @@
       "share of fructose released as lactate")                                                \
     X(FFY, "f_fy", "1", 0.17, 0.0, 1.0, 0.3, "fructose to glycogen about 15-18 % (Sun and Empie 2012)", \
       "share of fructose stored as liver glycogen")                                           \
-    X(FFD, "f_fd", "1", 0.05, 0.0, 0.3, 0.4, "fructose to lipid below 1-5 % (Sun and Empie 2012)", \
-      "share of fructose carbon entering de novo lipogenesis")                                \
     X(VETH, "V_eth", "mg/kg/min", 1.6, 0.5, 4.0, 0.25,                                         \
       "ethanol elimination about 0.1 g/kg/h (7-8 g/h for 78 kg; Norberg 2003 Clin "          \
       "Pharmacokinet 42:1)",                                                                   \
@@ -140,16 +135,26 @@
       "assumed: 0.5 g/L ethanol halves gluconeogenesis and fat oxidation (Krebs 1969; "       \
       "Siler 1999 AJCN 70:928 for the fall of fat oxidation)",                                 \
       "ethanol at which NADH halves gluconeogenesis and fat oxidation")                       \
-    X(FOX, "f_ox", "1", 0.75, 0.2, 0.95, 0.2,                                                  \
-      "calibrated: VLDL-TG secretion about 14 umol/min at fasting FFA (Fabbrini 2008 "        \
-      "Gastroenterology 134:424: 11.4 umol/min at low liver fat)",                             \
-      "fraction of hepatic fatty acids oxidised after an overnight fast")                     \
     X(GLYMAX, "glycogen_max", "g", 110.0, 50.0, 250.0, 0.2,                                     \
       "liver glycogen rarely exceeds about 450-500 mmol/L x 1.5 L (Nilsson 1973 Scand J Clin "  \
       "Lab Invest 32:325)",                                                                    \
       "liver glycogen at which synthesis stops")                                              \
     X(KGLY, "K_glycogen", "g", 40.0, 2.0, 100.0, 0.3, "calibrated: as a_gng",                 \
-      "liver glycogen at which glycogenolysis is half-available")
+      "liver glycogen at which glycogenolysis is half-available")                            \
+    X(ALF, "a_lf", "1", 0.55, 0.0, 3.0, 0.4,                                                   \
+      "calibrated: hepatic insulin sensitivity about halved at liver fat 20 % (Korenblat "    \
+      "2008 Gastroenterology 134:1369; Seppala-Lindroos 2002 JCEM 87:3023)",                   \
+      "fall of hepatic insulin sensitivity per 10 points of liver fat above 2 %")             \
+    X(CINFLHIS, "c_infl", "1", 0.1, 0.0, 1.0, 0.5,                                             \
+      "assumed: inflammation adds hepatic insulin resistance",                                \
+      "fall of hepatic insulin sensitivity per unit inflammatory activity")                   \
+    X(AADIPO, "a_adipo", "1", 0.2, 0.0, 1.0, 0.5,                                              \
+      "assumed: adiponectin sensitises the liver to insulin (Yamauchi 2002)",                 \
+      "rise of hepatic insulin sensitivity with adiponectin (log-log)")                       \
+    X(BGC, "b_gc", "1", 0.3, 0.0, 1.0, 0.4,                                                    \
+      "prednisolone 30 mg/day cuts insulin suppression of glucose output 46 % (van Raalte "  \
+      "2011 research notes)",                                                                  \
+      "fall of hepatic insulin sensitivity per unit glucocorticoid excess")
 
 #define FLUXES(X)                                                                                \
     X(EGP, "egp", "mg/kg/min", MH_POOL_NONE, MH_POOL_GLUCOSE, "endogenous glucose production") \
@@ -169,20 +174,12 @@
       "gluconeogenic substrate taken up but oxidised (not made into glucose)")               \
     X(AA_UPTAKE, "amino_acid_uptake", "umol/kg/min", MH_POOL_AMINO_ACIDS, MH_POOL_NONE,        \
       "gluconeogenic amino acids taken up")                                                   \
-    X(FFA_UPTAKE, "ffa_uptake", "umol/kg/min", MH_POOL_FFA, MH_POOL_NONE,                      \
-      "FFA taken up (oxidised or esterified)")                                                \
     X(FRU_GLUCOSE, "fructose_to_glucose", "mg/kg/min", MH_POOL_NONE, MH_POOL_GLUCOSE,          \
       "glucose made from fructose")                                                           \
     X(FRU_LACTATE, "fructose_to_lactate", "umol/kg/min", MH_POOL_NONE, MH_POOL_LACTATE,        \
       "lactate made from fructose")                                                           \
-    X(DNL, "de_novo_lipogenesis", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,                   \
-      "fatty acids made from fructose")                                                       \
     X(ETH_OX, "ethanol_oxidation", "mg/kg/min", MH_POOL_ETHANOL, MH_POOL_NONE,                 \
       "ethanol oxidised by the liver")                                                        \
-    X(FAT_OX, "fat_oxidation", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,                      \
-      "hepatic fatty acid oxidation")                                                         \
-    X(VLDL_SECRETION, "vldl_tg_secretion", "umol/kg/min", MH_POOL_NONE, MH_POOL_VLDL_TG,       \
-      "triglyceride exported in VLDL")                                                        \
     X(INS_OUT, "insulin_liver_to_plasma", "pmol/kg/min", MH_POOL_INSULIN_LIVER,                \
       MH_POOL_INSULIN, "m1 Il")                                                               \
     X(INS_IN, "insulin_plasma_to_liver", "pmol/kg/min", MH_POOL_INSULIN,                       \
@@ -197,10 +194,8 @@
     X(GNG_FRACTION, "gng_fraction", "1", "share of glucose production from gluconeogenesis")  \
     X(GNG_OUT, "gng_mg_kg_min", "mg/kg/min", "gluconeogenesis")                               \
     X(GLYCOGENOLYSIS_OUT, "glycogenolysis_mg_kg_min", "mg/kg/min", "hepatic glycogenolysis")  \
-    X(DNL_OUT, "dnl_g_per_day", "g/day", "hepatic de novo lipogenesis (fatty acid, at the current rate)") \
-    X(VLDL_OUT, "vldl_tg_umol_min", "umol/min", "VLDL triglyceride secretion")                \
-    X(FAT_OX_OUT, "hepatic_fat_oxidation_g_per_day", "g/day",                                 \
-      "hepatic fatty acid oxidation (at the current rate)")
+    X(HIS_OUT, "hepatic_insulin_sensitivity", "1",                                            \
+      "insulin suppression of glucose output relative to a healthy liver")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -226,16 +221,36 @@ static double availability(const mh_module_ctx *c)
     return (g * g / (g * g + k * k)) / (g0 * g0 / (g0 * g0 + k * k));
 }
 
+/* Hepatic insulin sensitivity: lipotoxicity (liver fat), inflammation and
+ * glucocorticoid excess blunt insulin's suppression of glucose output;
+ * adiponectin restores it. 1 in a healthy liver. */
+static double insulin_sensitivity(const mh_module_ctx *c)
+{
+    const double *p = c->p;
+    const mh_shared *s = c->shared;
+    double fat_excess = fmax(s->signal[MH_SIGNAL_LIVER_FAT_PCT] - 2.0, 0.0) / 10.0;
+    return pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AADIPO]) /
+           ((1.0 + p[ALF] * fat_excess) * (1.0 + p[CINFLHIS] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION]) *
+            (1.0 + p[BGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)));
+}
+
+static void publish(const mh_module_ctx *c, double *signals)
+{
+    signals[MH_SIGNAL_LIVER_GLYCOGEN_FILL] =
+        fmin(fmax(c->x[GLY], 0.0) / glycogen_mg_kg(c->p[GLYMAX], c->in), 1.0);
+}
+
 static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
     const double *x = c->x, *p = c->p;
     const mh_shared *s = c->shared;
     double glucagon_ratio = fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / s->ref[MH_POOL_GLUCAGON];
-    double demand = p[KP1] - p[KP2] * s->amount[MH_POOL_GLUCOSE] - p[KP3] * x[ID] -
-                    p[KP4] * s->signal[MH_SIGNAL_PORTAL_INSULIN];
+    double his = insulin_sensitivity(c);
+    double demand = p[KP1] - p[KP2] * s->amount[MH_POOL_GLUCOSE] -
+                    his * (p[KP3] * x[ID] + p[KP4] * s->signal[MH_SIGNAL_PORTAL_INSULIN]);
     double effort = s->signal[MH_SIGNAL_EXERCISE_DRIVE];
     demand = fmax(demand, 0.0) * pow(glucagon_ratio, p[GGCG]) * (1.0 + p[HEX] * effort) *
-             (1.0 + p[KIL6] * log(fmax(s->signal[MH_SIGNAL_IL6_RATIO], 1.0)));
+             (1.0 + p[KIL6] * log(fmax(mh_messenger_ratio(s, MH_MESSENGER_IL6), 1.0)));
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
     double hormones = pow(glucagon_ratio, p[AGNG]) * pow(s->ref[MH_POOL_INSULIN] / insulin, p[BGNG]);
     hormones = fmin(fmax(hormones, 0.2), 5.0);
@@ -249,16 +264,9 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[AA_UPTAKE] = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0) * hormones;
     double taken = f[LAC_UPTAKE] + f[GLYC_UPTAKE] + f[AA_UPTAKE];
     double capacity = 0.5 * taken * MH_GLUCOSE_MG_PER_UMOL * nadh;
-    f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0);
     double fructose = s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION];
     f[FRU_GLUCOSE] = p[FFG] * fructose;
     f[FRU_LACTATE] = 2.0 * p[FFL] * fructose / MH_GLUCOSE_MG_PER_UMOL;
-    f[DNL] = p[FFD] * fructose / 3.0 / MH_FA_MG_PER_UMOL;
-    double oxidised = fmin(0.95, p[FOX] * sqrt(glucagon_ratio) *
-                                     pow(s->ref[MH_POOL_INSULIN] / insulin, 0.3) * nadh);
-    double fatty_acids = f[FFA_UPTAKE] + f[DNL];
-    f[FAT_OX] = oxidised * fatty_acids;
-    f[VLDL_SECRETION] = (fatty_acids - f[FAT_OX]) / 3.0;
     double fill = fmax(x[GLY], 0.0) / glycogen_mg_kg(p[GLYMAX], c->in);
     double room = fmax(1.0 - fill * fill * fill, 0.0);
     double surplus = room * fmax(capacity - demand, 0.0);
@@ -297,10 +305,7 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[GNG_FRACTION] = f[EGP] > 1e-9 ? (f[EGP] - f[GLYCOGENOLYSIS]) / f[EGP] : 0.0;
     out[GNG_OUT] = f[GNG];
     out[GLYCOGENOLYSIS_OUT] = f[GLYCOGENOLYSIS];
-    double per_day = c->in->body_weight_kg * 1440.0 * MH_FA_MG_PER_UMOL / 1000.0;
-    out[DNL_OUT] = f[DNL] * per_day;
-    out[VLDL_OUT] = f[VLDL_SECRETION] * c->in->body_weight_kg;
-    out[FAT_OX_OUT] = f[FAT_OX] * per_day;
+    out[HIS_OUT] = insulin_sensitivity(c);
 }
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)
@@ -316,6 +321,7 @@ const mh_module mh_liver_module = {
     MH_WITH_PARAMS,
     MH_WITH_FLUXES,
     MH_WITH_OUTPUTS,
+    .publish = publish,
     .compute_fluxes = compute_fluxes,
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,

@@ -58,17 +58,65 @@ typedef enum mh_exercise_type {
     MH_EXERCISE_HIIT        /* intensity: work-interval fraction of VO2max */
 } mh_exercise_type;
 
-/* Exogenous inputs: piecewise constant, changed only at events (never in the RHS). */
+/* Interventions a scenario switches on and off (SCENARIO.md `interventions:`);
+ * each is a level held in the inputs, 0 when absent.
+ *   X(ENUM, scenario type, unit of its level, description) */
+#define MH_INTERVENTION_LIST(X)                                                                  \
+    X(TESTOSTERONE, "testosterone", "mg/week", "testosterone therapy (enanthate/cypionate dose)") \
+    X(GH_THERAPY, "gh_therapy", "1",                                                           \
+      "growth hormone releasing therapy (tesamorelin 2 mg/day = 1)")                          \
+    X(GLUCOCORTICOID, "glucocorticoid", "mg/day",                                              \
+      "glucocorticoid excess (prednisolone-equivalent dose)")                                  \
+    X(DISUSE, "disuse", "1", "bed rest or limb immobilisation (1: complete)")                   \
+    X(LOW_TESTOSTERONE, "low_testosterone", "1",                                               \
+      "hypogonadism: fraction of the sex- and age-typical testosterone lost")
+
+typedef enum mh_intervention {
+#define MH_INTERVENTION_ENUM(id, name, unit, description) MH_INTERVENTION_##id,
+    MH_INTERVENTION_LIST(MH_INTERVENTION_ENUM)
+#undef MH_INTERVENTION_ENUM
+        MH_INTERVENTION_COUNT
+} mh_intervention;
+
+/* Exogenous inputs: piecewise constant, changed only at events (never in the RHS).
+ * The subject block is fixed for a run; the fast physiology is expressed per kg
+ * of the starting body weight, the slow physiology (body.c) tracks the weight. */
 typedef struct mh_inputs {
-    double body_weight_kg;
+    double body_weight_kg;       /* at the start of the run: the per-kg basis */
     double meal_load_mg;         /* gut: stomach content right after the last ingestion (D) */
     double exercise_intensity;   /* 0 at rest; see mh_exercise_type for its meaning */
     mh_exercise_type exercise_type;
+    /* subject */
+    int female;
+    double age_y;                   /* at the start of the run */
+    double height_m;
+    double fat_mass_kg;             /* at the start */
+    double muscle_mass_kg;          /* skeletal muscle at the start */
+    double physical_activity_level; /* daily expenditure / resting, without exercise bouts */
+    double vo2max_ml_kg_min;
+    double pnpla3_risk_alleles;     /* PNPLA3 I148M (G alleles): 0, 1 or 2 */
+    double tm6sf2_risk_alleles;     /* TM6SF2 E167K (T alleles): 0, 1 or 2 */
+    double liver_fat_pct;           /* at the start (MRS scale) */
+    double fibrosis_stage;          /* at the start */
+    double intake_kcal_day;         /* the diet's daily energy (0: no diet) */
+    double protein_g_per_kg_day;    /* habitual protein intake (anabolic drive) */
+    /* interventions */
+    double intervention[MH_INTERVENTION_COUNT];
+    double messenger_factor[MH_MESSENGER_COUNT]; /* production multiplier: 1 untouched,
+                                                    1 - efficacy blocked, fold over-expressed */
 } mh_inputs;
 
+/* The subject's age at time t of the run. */
+static inline double mh_age_at(const mh_inputs *in, double t_min)
+{
+    return in->age_y + t_min / (365.25 * 1440.0);
+}
+
 /* A discrete event applied between integration segments. An exercise event sets
- * the current intensity (0 ends a bout; HIIT alternates work and rest events). */
-typedef enum mh_event_kind { MH_EVENT_MEAL, MH_EVENT_EXERCISE } mh_event_kind;
+ * the current intensity (0 ends a bout; HIIT alternates work and rest events);
+ * an intervention event sets an intervention level or a messenger's factor. */
+typedef enum mh_event_kind { MH_EVENT_MEAL, MH_EVENT_EXERCISE, MH_EVENT_INTERVENTION,
+                             MH_EVENT_MESSENGER } mh_event_kind;
 
 typedef struct mh_event {
     double time_min;
@@ -77,6 +125,8 @@ typedef struct mh_event {
     double fat_g, protein_g, fructose_g, alcohol_g; /* meal */
     double intensity;          /* exercise */
     mh_exercise_type exercise; /* exercise */
+    int target;                /* intervention: mh_intervention; messenger: mh_messenger */
+    double level;              /* intervention level or messenger production factor */
 } mh_event;
 
 typedef struct mh_module_ctx {

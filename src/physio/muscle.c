@@ -57,6 +57,12 @@
     X(XI, "x", "pmol/L", 10.0, MH_FAST, "X: insulin action on glucose utilization")         \
     X(GM, "glycogen", "mg/kg", 5000.0, MH_STORE,                                               \
       "glycogen of the muscle not working in aerobic exercise, as glucose per kg body weight")  \
+    X(IMCL, "imcl", "1", 1.0, MH_SLOW,                                                          \
+      "intramyocellular lipid relative to the reference adult's daily mean")                  \
+    X(MITO, "mitochondria", "1", 1.0, MH_SLOW,                                                  \
+      "oxidative (mitochondrial) capacity relative to a sedentary adult")                     \
+    X(NEURAL, "neural_drive", "1", 1.0, MH_SLOW,                                                \
+      "neural component of strength (motor unit recruitment, coordination)")                  \
     X(GW, "glycogen_working", "mg/kg", 3000.0, MH_STORE,                                        \
       "glycogen of the locomotor (working) muscle, as glucose per kg body weight")
 
@@ -99,9 +105,6 @@
       "calibrated: fasting glucose about 4 mmol/L at 42 h (Landau 1996 JCI 98:378); FFA "     \
       "elevation lowers glucose uptake (Roden 1996 JCI 97:2859)",                              \
       "restraint of insulin-dependent uptake by FFA above their fasting level")               \
-    X(MFRAC, "m_frac", "1", 0.384, 0.2, 0.55, 0.12,                                             \
-      "skeletal muscle 38.4 % of body mass in men, 30.6 % in women (Janssen 2000 JAP 89:81)",  \
-      "skeletal muscle mass as a fraction of body weight")                                    \
     X(MFRACREF, "m_frac_ref", "1", 0.384, 0.2, 0.55, 0.12,                                     \
       "assumed: the Dalla Man 2007 cohort had the average muscle share of Janssen 2000",      \
       "muscle share of body weight at which Vm0 and Vmx apply as published")                  \
@@ -130,7 +133,75 @@
       "glycogen at which its share is half of g_max")                                         \
     X(KREST, "k_rest", "1/min", 5.0e-5, 0.0, 2.0e-4, 0.4,                                      \
       "calibrated: resting glycogen stays 80-105 mmol/kg over a week of ordinary meals",      \
-      "resting glycogen turnover rate")
+      "resting glycogen turnover rate")                                                       \
+    X(KIMCL, "k_imcl", "1/min", 3.5e-4, 1e-5, 1e-2, 0.4,                                        \
+      "IMCL turns over in about 2 days; depleted by long exercise and refilled within 1-2 "   \
+      "days (Boesch 1999; research notes)",                                                    \
+      "intramyocellular lipid turnover rate")                                                 \
+    X(FFAREF, "ffa_uptake_ref", "umol/kg/min", 2.4, 0.5, 10.0, 0.3,                             \
+      "calibrated: the reference adult's daily mean muscle FFA uptake on ordinary meals",     \
+      "FFA uptake at which IMCL stays at its reference")                                      \
+    X(IMCLREF, "imcl_ref", "mmol/kg", 4.0, 1.0, 20.0, 0.4,                                      \
+      "lean sedentary adults about 3-6 mmol/kg wet weight by MRS (Krssak 1999 Diabetologia "  \
+      "42:113)",                                                                               \
+      "intramyocellular lipid of the reference adult")                                        \
+    X(AIMCL, "a_imcl", "1", 0.6, 0.0, 3.0, 0.4,                                                 \
+      "calibrated: insulin sensitivity falls with IMCL unless oxidative capacity keeps pace " \
+      "(Goodpaster 2001 JCEM 86:5755, athlete's paradox)",                                     \
+      "fall of insulin sensitivity per unit IMCL above oxidative capacity")                   \
+    X(AMITO, "a_mito", "1/min", 9.3e-4, 0.0, 0.01, 0.4,                                         \
+      "calibrated: oxidative capacity +35 % after weeks of 3 x 45 min/week at 70 % VO2max "   \
+      "(citrate synthase +30-50 %, research notes)",                                           \
+      "mitochondrial biogenesis per unit aerobic stimulus")                                   \
+    X(MITOMAX, "mito_max", "1", 2.0, 1.2, 4.0, 0.3,                                             \
+      "assumed: endurance athletes about twice sedentary oxidative capacity",                 \
+      "ceiling of trained oxidative capacity")                                                \
+    X(TAUMITO, "tau_mito", "min", 43200.0, 7200.0, 259200.0, 0.3,                               \
+      "detraining: gains mostly lost in 4-8 weeks (research notes)",                          \
+      "time constant of return to untrained oxidative capacity")                              \
+    X(DMITO, "d_mito", "1/year", 0.01, 0.0, 0.03, 0.4,                                          \
+      "calibrated: VO2max -0.8 %/yr with ageing together with muscle loss (Fleg 2005 "        \
+      "Circulation 112:674)",                                                                   \
+      "fall of untrained oxidative capacity per year of age")                                 \
+    X(CMITOADM, "c_mito_adm", "1", 0.1, 0.0, 1.0, 0.5,                                          \
+      "assumed (seed text): adrenomedullin impairs muscle mitochondria",                      \
+      "fall of oxidative capacity per unit adrenomedullin excess")                            \
+    X(CMITODIS, "c_mito_disuse", "1", 0.3, 0.0, 0.8, 0.4,                                       \
+      "assumed: bed rest lowers oxidative capacity about 20-30 % in weeks",                   \
+      "fall of oxidative capacity with complete disuse")                                      \
+    X(AFGF, "a_fgf21", "1", 0.1, 0.0, 1.0, 0.5,                                                 \
+      "assumed: FGF21 is insulin-sensitising (research notes)",                               \
+      "rise of insulin sensitivity with FGF21 (log-log)")                                     \
+    X(BGCIS, "b_gc_is", "1", 0.2, 0.0, 1.0, 0.4,                                                \
+      "prednisolone 30 mg/day lowers peripheral glucose uptake 34 % (van Raalte 2011)",       \
+      "fall of insulin sensitivity per unit glucocorticoid excess")                           \
+    X(ANEURAL, "a_neural", "1/min", 2.7e-5, 0.0, 1e-3, 0.4,                                     \
+      "calibrated: strength gains precede hypertrophy, +20 % neural in 4-8 weeks (Moritani "  \
+      "and deVries 1979; Seynnes 2007 JAP 102:368)",                                           \
+      "neural adaptation per unit resistance stimulus")                                       \
+    X(NEURALMAX, "neural_max", "1", 1.3, 1.0, 2.0, 0.3, "assumed: neural gains plateau near +30 %", \
+      "ceiling of the neural component")                                                      \
+    X(TAUNEURAL, "tau_neural", "min", 86400.0, 7200.0, 525600.0, 0.4,                           \
+      "assumed: neural gains fade over about two months of detraining",                       \
+      "time constant of neural detraining")                                                   \
+    X(DNEURALDIS, "d_neural_disuse", "1/min", 1.0e-5, 0.0, 1e-4, 0.4,                           \
+      "calibrated: strength falls about 4 times faster than size early in disuse (Marusic "   \
+      "2021)",                                                                                 \
+      "loss of neural drive per minute of complete disuse")                                   \
+    X(GSPEC, "grip_per_kg", "kg/kg", 1.55, 0.8, 2.5, 0.15,                                      \
+      "peak grip 51 kg men, 31 kg women (Dodds 2014 PLoS One 9:e113637) over skeletal muscle "\
+      "33 and 21 kg (Janssen 2000)",                                                           \
+      "grip strength per kg of skeletal muscle at 40")                                       \
+    X(CQ, "c_q", "1/year^2", 3.7e-4, 0.0, 1e-3, 0.4,                                            \
+      "calibrated: strength -2.5 to -4 %/yr at 70-80 (Mitchell 2012; Goodpaster 2006) with "  \
+      "muscle -0.8 %/yr",                                                                      \
+      "loss of muscle quality (force per mass) with age after 40")                            \
+    X(AIMCLS, "a_imcl_strength", "1", 0.05, 0.0, 0.5, 0.5,                                      \
+      "assumed: fatty infiltration lowers specific force (myosteatosis)",                      \
+      "fall of strength per unit IMCL above reference")                                       \
+    X(AINFS, "a_infl_strength", "1", 0.15, 0.0, 1.0, 0.5,                                       \
+      "assumed: liver disease lowers strength beyond mass (seed text)",                        \
+      "fall of strength at maximal liver inflammation")
 
 #define FLUXES(X)                                                                                \
     X(TRANSFER, "glucose_plasma_to_tissue", "mg/kg/min", MH_POOL_GLUCOSE, MH_POOL_NONE,        \
@@ -162,7 +233,9 @@
     X(FFA_EXERCISE, "exercise_ffa_uptake", "umol/kg/min", MH_POOL_FFA, MH_POOL_NONE,           \
       "plasma FFA oxidised by working muscle")                                                \
     X(UID_BASAL, "basal_uptake", "mg/kg/min", MH_POOL_NONE, MH_POOL_NONE,                      \
-      "the part of Uid taken up at zero insulin action (Vm0 term); part of Uid, not added")
+      "the part of Uid taken up at zero insulin action (Vm0 term); part of Uid, not added")  \
+    X(IMTG_USE, "imtg_oxidation", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,                    \
+      "fatty acids oxidised in exercise from intramuscular triglyceride")
 
 #define OUTPUTS(X)                                                                               \
     X(UID_OUT, "glucose_uptake_insulin_mg_kg_min", "mg/kg/min",                                \
@@ -173,24 +246,57 @@
     X(GM_MMOL, "muscle_glycogen_mmol_kg", "mmol/kg",                                          \
       "glycogen of the working (vastus) muscle per kg wet muscle, as in a biopsy")           \
     X(UC_OUT, "contraction_uptake_mg_kg_min", "mg/kg/min",                                    \
-      "insulin-independent glucose uptake by working muscle")
+      "insulin-independent glucose uptake by working muscle")                                 \
+    X(IMCL_OUT, "imcl_mmol_kg", "mmol/kg", "intramyocellular lipid per kg wet muscle")         \
+    X(MITO_OUT, "muscle_mitochondria", "1", "muscle oxidative capacity relative to sedentary") \
+    X(GRIP_OUT, "grip_strength_kg", "kg", "grip strength (dominant hand)")                    \
+    X(IS_OUT, "muscle_insulin_sensitivity", "1",                                               \
+      "chronic insulin sensitivity of muscle glucose uptake relative to the reference adult")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
 MH_FLUX_TABLE(FLUXES);
 MH_OUTPUT_TABLE(OUTPUTS);
 
-/* Glycogen per kg wet muscle (mmol glucosyl) as glucose per kg body weight (mg):
- * mmol/kg muscle x m_frac x 180.16 mg/mmol. */
-static double glycogen_mg_kg(double mmol_per_kg_muscle, double mass_share, const double *p)
+/* Skeletal muscle as a share of the starting body weight (the per-kg basis):
+ * at the start from the subject, later as the body module reports it. */
+static double start_share(const mh_inputs *in) { return in->muscle_mass_kg / in->body_weight_kg; }
+
+static double current_share(const mh_module_ctx *c)
 {
-    return mmol_per_kg_muscle * p[MFRAC] * mass_share * 180.16;
+    return c->shared->signal[MH_SIGNAL_MUSCLE_MASS] / c->in->body_weight_kg;
+}
+
+/* Glycogen per kg wet muscle (mmol glucosyl) as glucose per kg body weight (mg):
+ * mmol/kg muscle x muscle share x 180.16 mg/mmol. */
+static double glycogen_mg_kg(double mmol_per_kg_muscle, double mass_share, double muscle_share)
+{
+    return mmol_per_kg_muscle * muscle_share * mass_share * 180.16;
 }
 
 /* mmol glycogen per kg of the store's own muscle, from mg glucose per kg body weight. */
-static double concentration(double mg_kg, double mass_share, const double *p)
+static double concentration(double mg_kg, double mass_share, double muscle_share)
 {
-    return fmax(mg_kg, 0.0) / (p[MFRAC] * mass_share * 180.16);
+    return fmax(mg_kg, 0.0) / (muscle_share * mass_share * 180.16);
+}
+
+/* Chronic insulin sensitivity of uptake: oxidative capacity helps, lipid the
+ * mitochondria cannot keep up with hurts, FGF21 helps, glucocorticoids hurt. */
+static double chronic_sensitivity(const mh_module_ctx *c)
+{
+    const double *x = c->x, *p = c->p;
+    const mh_shared *s = c->shared;
+    double mito = fmax(x[MITO], 0.1);
+    double lipid_excess = fmax(fmax(x[IMCL], 0.0) / mito - 1.0, 0.0);
+    return (1.0 + 0.3 * (mito - 1.0)) / (1.0 + p[AIMCL] * lipid_excess) *
+           pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05), p[AFGF]) /
+           (1.0 + p[BGCIS] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0));
+}
+
+static void publish(const mh_module_ctx *c, double *signals)
+{
+    signals[MH_SIGNAL_MUSCLE_MITO] = fmax(c->x[MITO], 0.1);
+    signals[MH_SIGNAL_IMCL_RATIO] = fmax(c->x[IMCL], 0.0);
 }
 
 static void compute_fluxes(const mh_module_ctx *c, double *f)
@@ -199,9 +305,11 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double gt = x[GT] > 0.0 ? x[GT] : 0.0;
     f[TRANSFER] = p[K1] * c->shared->amount[MH_POOL_GLUCOSE] - p[K2] * x[GT];
     /* The sink scales with muscle mass relative to the Dalla Man cohort's. */
-    double mass = p[MFRAC] / p[MFRACREF];
+    double muscle_share = current_share(c);
+    double mass = muscle_share / p[MFRACREF];
     double vm_basal = mass * p[VM0];
-    double vm_insulin = mass * p[VMX] * (1.0 + c->shared->signal[MH_SIGNAL_INSULIN_SENSITIZATION]) * x[XI];
+    double vm_insulin = mass * p[VMX] * chronic_sensitivity(c) *
+                        (1.0 + c->shared->signal[MH_SIGNAL_INSULIN_SENSITIZATION]) * x[XI];
     const mh_shared *s = c->shared;
     double ffa_excess = fmax(s->conc[MH_POOL_FFA] / s->ref[MH_POOL_FFA] - 1.0, 0.0);
     double saturation = gt / (p[KM0] + gt) / (1.0 + p[RFFA] * ffa_excess);
@@ -217,7 +325,8 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double cho = s->signal[MH_SIGNAL_EXERCISE_CHO], effort = s->signal[MH_SIGNAL_EXERCISE_DRIVE];
     bool whole_body = c->in->exercise_type == MH_EXERCISE_RESISTANCE;
     double share_working = whole_body ? p[WFRAC] : 1.0;
-    double working = concentration(x[GW], p[WFRAC], p), other = concentration(x[GM], 1.0 - p[WFRAC], p);
+    double working = concentration(x[GW], p[WFRAC], muscle_share);
+    double other = concentration(x[GM], 1.0 - p[WFRAC], muscle_share);
     double c_used = whole_body ? (working * p[WFRAC] + other * (1.0 - p[WFRAC])) : working;
     double share = p[GMAXX] * c_used * c_used / (c_used * c_used + p[KG] * p[KG]);
     double glucose_ratio = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / s->ref[MH_POOL_GLUCOSE];
@@ -230,6 +339,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
                       (0.03 + 0.3 / (1.0 + exp(-(effort - 0.8) / 0.05)));
     double ffa = fmax(s->conc[MH_POOL_FFA], 0.0);
     f[FFA_EXERCISE] = s->signal[MH_SIGNAL_EXERCISE_FAT] * fmin(0.7, 0.35 * ffa / s->ref[MH_POOL_FFA]);
+    f[IMTG_USE] = s->signal[MH_SIGNAL_EXERCISE_FAT] - f[FFA_EXERCISE];
     /* Storage after meals and resting turnover, per store in proportion to its mass. */
     double action = fmax(x[XI], 0.0);
     double stored = f[UID] * (1.0 - p[FLAC]) * p[SMAX] * action / (action + p[X50]);
@@ -239,33 +349,72 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[SPENT_WORKING] = p[KREST] * fmax(x[GW], 0.0) + use_working;
 }
 
+/* Untrained oxidative capacity: ageing (relative to the start), disuse and
+ * adrenomedullin from an injured liver lower it. */
+static double mito_untrained(const mh_module_ctx *c)
+{
+    const double *p = c->p;
+    const mh_inputs *in = c->in;
+    double years = mh_age_at(in, c->t_min) - in->age_y;
+    double adm_excess = fmax(mh_messenger_ratio(c->shared, MH_MESSENGER_ADM) - 1.0, 0.0);
+    return exp(-p[DMITO] * years) * (1.0 - p[CMITODIS] * in->intervention[MH_INTERVENTION_DISUSE]) /
+           (1.0 + p[CMITOADM] * adm_excess);
+}
+
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     const double *x = c->x, *p = c->p;
+    const mh_shared *s = c->shared;
+    /* IMCL (relative to reference): filled by FFA uptake, oxidised in proportion to
+     * oxidative capacity, drawn on by exercise (mmol TG per kg muscle). */
+    double muscle_kg = fmax(s->signal[MH_SIGNAL_MUSCLE_MASS], 1.0);
+    double exercise_use = f[IMTG_USE] / 3.0 / 1000.0 * c->in->body_weight_kg / muscle_kg / p[IMCLREF];
+    dx[IMCL] = p[KIMCL] * (f[FFA_UPTAKE] / p[FFAREF] - fmax(x[MITO], 0.1) * x[IMCL]) -
+               exercise_use * fmin(fmax(x[IMCL], 0.0) / 0.1, 1.0);
+    dx[MITO] = p[AMITO] * s->signal[MH_SIGNAL_AEROBIC_STIMULUS] * (p[MITOMAX] - x[MITO]) -
+               (x[MITO] - mito_untrained(c)) / p[TAUMITO];
+    double disuse = c->in->intervention[MH_INTERVENTION_DISUSE];
+    dx[NEURAL] = p[ANEURAL] * s->signal[MH_SIGNAL_RESISTANCE_STIMULUS] * (p[NEURALMAX] - x[NEURAL]) -
+                 (x[NEURAL] - 1.0) / p[TAUNEURAL] - p[DNEURALDIS] * disuse * x[NEURAL];
     dx[GT] = f[TRANSFER] - f[UID];
     dx[GM] = f[STORE_OTHER] - f[SPENT_OTHER];
     dx[GW] = f[STORE_WORKING] - f[SPENT_WORKING];
     dx[XI] = -p[P2U] * x[XI] + p[P2U] * (c->shared->conc[MH_POOL_INSULIN] - p[IB]);
 }
 
+/* Grip strength: muscle mass x neural drive x muscle quality (falling with age
+ * after 40, with fatty infiltration and with liver disease). */
+static double grip_strength(const mh_module_ctx *c)
+{
+    const double *x = c->x, *p = c->p;
+    const mh_shared *s = c->shared;
+    double over = fmax(mh_age_at(c->in, c->t_min) - 40.0, 0.0);
+    return p[GSPEC] * s->signal[MH_SIGNAL_MUSCLE_MASS] * fmax(x[NEURAL], 0.0) *
+           exp(-p[CQ] * over * over) / (1.0 + p[AIMCLS] * fmax(x[IMCL] - 1.0, 0.0)) /
+           (1.0 + p[AINFS] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION] / 5.0);
+}
+
 static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
 {
-    (void)c;
     out[UID_OUT] = f[UID];
     out[UID_BASAL_OUT] = f[UID_BASAL];
     out[GM_G] = (c->x[GM] + c->x[GW]) * c->in->body_weight_kg / 1000.0 * MH_GLYCOGEN_PER_GLUCOSE;
-    out[GM_MMOL] = concentration(c->x[GW], c->p[WFRAC], c->p);
+    out[GM_MMOL] = concentration(c->x[GW], c->p[WFRAC], current_share(c));
     out[UC_OUT] = f[CONTRACTION];
+    out[IMCL_OUT] = fmax(c->x[IMCL], 0.0) * c->p[IMCLREF];
+    out[MITO_OUT] = c->x[MITO];
+    out[GRIP_OUT] = grip_strength(c);
+    out[IS_OUT] = chronic_sensitivity(c);
 }
 
 /* Gt from dGp/dt = 0 at the Dalla Man basal point (EGPb 1.92, Fcns 1, Gpb 172.5). */
 static void basal_guess(const double *p, const mh_inputs *in, double *x)
 {
-    (void)in;
     x[GT] = (1.0 - 1.92 + p[K1] * 172.5) / p[K2];
     x[XI] = 0.0;
-    x[GM] = glycogen_mg_kg(p[GM0], 1.0 - p[WFRAC], p);
-    x[GW] = glycogen_mg_kg(p[GM0], p[WFRAC], p);
+    x[GM] = glycogen_mg_kg(p[GM0], 1.0 - p[WFRAC], start_share(in));
+    x[GW] = glycogen_mg_kg(p[GM0], p[WFRAC], start_share(in));
+    x[IMCL] = x[MITO] = x[NEURAL] = 1.0;
 }
 
 const mh_module mh_muscle_module = {
@@ -275,6 +424,7 @@ const mh_module mh_muscle_module = {
     MH_WITH_PARAMS,
     MH_WITH_FLUXES,
     MH_WITH_OUTPUTS,
+    .publish = publish,
     .compute_fluxes = compute_fluxes,
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,

@@ -3,17 +3,23 @@
  */
 #include "physio/registry.h"
 
+/* Signals are published in this order, and a publish() may read only signals
+ * published before it (most read only their own state). */
 const mh_module *const mh_modules[] = {
     &mh_circulation_module, /* first: owns the pools */
     &mh_gut_module,
     &mh_pancreas_module,
     &mh_liver_module,
+    &mh_liver_fat_module,
+    &mh_liver_injury_module,
     &mh_muscle_module,
     &mh_kidney_module,
     &mh_brain_module,
-    &mh_adipose_module,
     &mh_exercise_module,
     &mh_messengers_module,
+    &mh_endocrine_module,
+    &mh_body_module,
+    &mh_adipose_module, /* after the modules whose signals its publish() reads */
 };
 
 const int mh_module_count = MH_COUNT(mh_modules);

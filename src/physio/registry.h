@@ -19,6 +19,15 @@ extern const mh_module mh_brain_module;
 extern const mh_module mh_adipose_module;
 extern const mh_module mh_exercise_module;
 extern const mh_module mh_messengers_module;
+extern const mh_module mh_endocrine_module;
+extern const mh_module mh_body_module;
+extern const mh_module mh_liver_fat_module;
+extern const mh_module mh_liver_injury_module;
+
+/* Subject estimates shared by the model's defaults and the scenario (body.c). */
+double mh_body_resting_kcal_per_day(int female, double age_y, double height_m, double weight_kg);
+double mh_body_fat_estimate_kg(int female, double age_y, double height_m, double weight_kg);
+double mh_body_muscle_estimate_kg(int female, double fat_free_kg);
 
 extern const mh_module *const mh_modules[];
 extern const int mh_module_count;

@@ -54,9 +54,60 @@
       "fatty acids the working muscle oxidises above rest")                                    \
     X(INSULIN_SENSITIZATION, insulin_sensitization, "1", "exercise",                           \
       "post-exercise rise of muscle insulin sensitivity (fraction)")                           \
-    X(IL6_RATIO, il6_ratio, "1", "messengers", "plasma IL-6 relative to its resting level")   \
     X(FRUCTOSE_ABSORPTION, fructose_absorption, "mg/kg/min", "gut",                            \
-      "absorbed fructose, all taken up by the liver on first pass")
+      "absorbed fructose, all taken up by the liver on first pass")                            \
+    X(ENERGY_ABSORPTION, energy_absorption, "kcal/min", "gut",                                 \
+      "metabolizable energy being absorbed (carbohydrate, fat, protein, alcohol)")             \
+    X(EXERCISE_ENERGY, exercise_energy, "kcal/min", "exercise", "exercise energy above rest")  \
+    X(AEROBIC_STIMULUS, aerobic_stimulus, "1", "exercise",                                     \
+      "current drive to mitochondrial biogenesis ((effort / 0.7)^2 in aerobic and HIIT work)") \
+    X(RESISTANCE_STIMULUS, resistance_stimulus, "1", "exercise",                               \
+      "anabolic (mTOR) signal of recent resistance work, decaying over about two days")        \
+    X(LIVER_GLYCOGEN_FILL, liver_glycogen_fill, "1", "liver",                                  \
+      "liver glycogen as a fraction of its maximum")                                           \
+    X(DIETARY_FFA_SHARE, dietary_ffa_share, "1", "adipose",                                    \
+      "share of plasma FFA appearance that is dietary (lipoprotein lipase spillover)")         \
+    X(FAT_MASS, fat_mass, "kg", "body", "whole-body fat mass")                                 \
+    X(FAT_MASS_RATIO, fat_mass_ratio, "1", "body", "fat mass relative to the reference adult") \
+    X(MUSCLE_MASS, muscle_mass, "kg", "body", "skeletal muscle mass")                          \
+    X(MUSCLE_MASS_RATIO, muscle_mass_ratio, "1", "body",                                       \
+      "skeletal muscle mass relative to its value at the start of the run")                    \
+    X(MUSCLE_MITO, muscle_mitochondria, "1", "muscle",                                         \
+      "muscle oxidative (mitochondrial) capacity relative to a sedentary adult")               \
+    X(IMCL_RATIO, imcl_ratio, "1", "muscle",                                                   \
+      "intramyocellular lipid relative to a lean sedentary adult")                             \
+    X(LIVER_FAT_PCT, liver_fat_pct, "%", "liver_fat", "intrahepatic triglyceride (MRS scale)") \
+    X(LIVER_MITO, liver_mitochondria, "1", "liver_fat",                                        \
+      "hepatic oxidative capacity relative to a sedentary adult")                              \
+    X(LIVER_INFLAMMATION, liver_inflammation, "0-5", "liver_injury",                           \
+      "lobular inflammation plus ballooning (NAFLD activity score without steatosis)")         \
+    X(FIBROSIS, fibrosis, "stage 0-4", "liver_injury", "liver fibrosis stage (continuous)")    \
+    X(TESTOSTERONE_RATIO, testosterone_ratio, "1", "endocrine",                                \
+      "testosterone relative to the young adult of the same sex")                              \
+    X(GH_DRIVE, growth_hormone_drive, "1", "endocrine",                                        \
+      "growth hormone secretion relative to the young adult (age, therapy)")                   \
+    X(GLUCOCORTICOID, glucocorticoid, "1", "endocrine",                                        \
+      "glucocorticoid activity relative to normal (1: no excess)")
+
+/* Circulating messengers: each can be blocked or over-expressed from a scenario.
+ *   X(ENUM, scenario name, description) */
+#define MH_MESSENGER_LIST(X)                                                                     \
+    X(IL6, "il6", "interleukin-6 (muscle, adipose)")                                          \
+    X(IRISIN, "irisin", "irisin (FNDC5 cleavage, muscle)")                                    \
+    X(FGF21, "fgf21", "fibroblast growth factor 21 (liver)")                                  \
+    X(ADIPONECTIN, "adiponectin", "adiponectin (adipose)")                                    \
+    X(FOLLISTATIN, "follistatin", "follistatin (liver)")                                      \
+    X(MYOSTATIN, "myostatin", "myostatin (muscle)")                                           \
+    X(CCL2, "ccl2", "C-C motif chemokine ligand 2 / MCP-1 (stressed muscle)")                \
+    X(ADM, "adm", "adrenomedullin (injured liver)")                                           \
+    X(IGF1, "igf1", "insulin-like growth factor 1 (liver, GH-driven)")
+
+typedef enum mh_messenger {
+#define MH_MESSENGER_ENUM(id, name, description) MH_MESSENGER_##id,
+    MH_MESSENGER_LIST(MH_MESSENGER_ENUM)
+#undef MH_MESSENGER_ENUM
+        MH_MESSENGER_COUNT
+} mh_messenger;
 
 typedef enum mh_pool {
     MH_POOL_NONE = -1,
@@ -70,8 +121,14 @@ typedef enum mh_signal {
 #define MH_SIGNAL_ENUM(id, name, unit, owner, description) MH_SIGNAL_##id,
     MH_SIGNAL_LIST(MH_SIGNAL_ENUM)
 #undef MH_SIGNAL_ENUM
-        MH_SIGNAL_COUNT
+    /* then one signal per messenger, published by the messengers module: its
+     * effective plasma level relative to rest (1), after any block or
+     * over-expression; this is what target tissues respond to */
+    MH_SIGNAL_MESSENGER_FIRST,
+    MH_SIGNAL_COUNT = MH_SIGNAL_MESSENGER_FIRST + MH_MESSENGER_COUNT
 } mh_signal;
+
+#define MH_SIGNAL_MESSENGER(m) (MH_SIGNAL_MESSENGER_FIRST + (m))
 
 typedef struct mh_shared {
     double amount[MH_POOL_COUNT]; /* pool amounts, amount unit */
@@ -81,6 +138,12 @@ typedef struct mh_shared {
     double ref[MH_POOL_COUNT];       /* overnight-fasted reference concentration, 0 if none */
     double signal[MH_SIGNAL_COUNT];
 } mh_shared;
+
+/* A messenger's effective level relative to rest, as target tissues see it. */
+static inline double mh_messenger_ratio(const mh_shared *s, mh_messenger m)
+{
+    return s->signal[MH_SIGNAL_MESSENGER(m)];
+}
 
 const char *mh_pool_name(mh_pool pool);
 const char *mh_pool_amount_unit(mh_pool pool);

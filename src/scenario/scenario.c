@@ -18,6 +18,7 @@
 #include "core/suggest.h"
 #include "core/units.h"
 #include "model/catalog.h"
+#include "physio/registry.h"
 #include "scenario/yaml.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -34,11 +35,44 @@ static const char *const messengers[] = {"il6",       "irisin",    "fgf21", "adi
 static const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "daily"};
 
 double mh_weight_stable_kcal_per_day(mh_sex sex, double age_y, double height_cm,
-                                     double weight_kg)
+                                     double weight_kg, double physical_activity_level)
 {
-    /* Mifflin et al. 1990 Am J Clin Nutr 51:241; PAL 1.55 (FAO/WHO/UNU 2004, light activity). */
-    double ree = 10.0 * weight_kg + 6.25 * height_cm - 5.0 * age_y + (sex == MH_SEX_MALE ? 5.0 : -161.0);
-    return 1.55 * ree;
+    /* Mifflin et al. 1990 Am J Clin Nutr 51:241, as the body module's energy balance uses it. */
+    return physical_activity_level * mh_body_resting_kcal_per_day(sex == MH_SEX_FEMALE, age_y,
+                                                                  height_cm / 100.0, weight_kg);
+}
+
+/* VO2max of an untrained adult from age and sex when the scenario gives none
+ * (about 40 mL/kg/min in men of 40, 32 in women, falling about 0.35 per year;
+ * Fleg 2005 Circulation 112:674 cross-sectional means). */
+static double vo2max_estimate(mh_sex sex, double age_y)
+{
+    double at40 = sex == MH_SEX_MALE ? 40.0 : 32.0;
+    return fmax(at40 - 0.35 * (age_y - 40.0), 12.0);
+}
+
+void mh_scenario_subject_inputs(const mh_scenario *s, mh_inputs *in)
+{
+    int female = s->subject.sex == MH_SEX_FEMALE;
+    double w = s->subject.weight_kg, h = s->subject.height_cm / 100.0;
+    in->body_weight_kg = w;
+    in->female = female;
+    in->age_y = s->subject.age_y;
+    in->height_m = h;
+    in->fat_mass_kg = isnan(s->subject.body_fat_pct)
+                          ? mh_body_fat_estimate_kg(female, s->subject.age_y, h, w)
+                          : w * s->subject.body_fat_pct / 100.0;
+    in->muscle_mass_kg = mh_body_muscle_estimate_kg(female, w - in->fat_mass_kg);
+    in->physical_activity_level = s->subject.physical_activity_level;
+    in->vo2max_ml_kg_min = isnan(s->subject.vo2max_ml_kg_min)
+                               ? vo2max_estimate(s->subject.sex, s->subject.age_y)
+                               : s->subject.vo2max_ml_kg_min;
+    in->pnpla3_risk_alleles = s->subject.pnpla3_risk_alleles;
+    in->tm6sf2_risk_alleles = s->subject.tm6sf2_risk_alleles;
+    in->liver_fat_pct = isnan(s->subject.liver_fat_pct) ? 2.0 : s->subject.liver_fat_pct;
+    in->fibrosis_stage = s->subject.fibrosis_stage;
+    in->intake_kcal_day = s->diet_energy_kcal_per_day;
+    in->protein_g_per_kg_day = s->n_daily_meals > 0 ? s->diet_protein_g_per_day / w : 1.0;
 }
 
 double mh_default_every_min(double duration_min)
@@ -52,32 +86,32 @@ double mh_default_every_min(double duration_min)
 
 /* ---- subject ---------------------------------------------------------------- */
 
-static mh_status read_genotype(mh_yaml *y, struct fy_node *node)
+static mh_status read_genotype(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
     static const char *const keys[] = {"PNPLA3", "TM6SF2"};
     static const char *const pnpla3[] = {"CC", "CG", "GG"};
     static const char *const tm6sf2[] = {"CC", "CT", "TT"};
     struct fy_node *v[COUNT(keys)];
     mh_status st = mh_yaml_map(y, node, "genotype", keys, COUNT(keys), v, NULL);
-    int choice;
+    /* risk alleles: PNPLA3 I148M is G (rs738409), TM6SF2 E167K is T (rs58542926) */
     if (st == MH_OK && v[0])
-        st = mh_yaml_choice(y, v[0], "PNPLA3", pnpla3, COUNT(pnpla3), &choice);
+        st = mh_yaml_choice(y, v[0], "PNPLA3", pnpla3, COUNT(pnpla3), &s->subject.pnpla3_risk_alleles);
     if (st == MH_OK && v[1])
-        st = mh_yaml_choice(y, v[1], "TM6SF2", tm6sf2, COUNT(tm6sf2), &choice);
+        st = mh_yaml_choice(y, v[1], "TM6SF2", tm6sf2, COUNT(tm6sf2), &s->subject.tm6sf2_risk_alleles);
     return st;
 }
 
 static mh_status read_subject(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
-    enum { SEX, AGE, HEIGHT, WEIGHT, BODY_FAT, LIVER_FAT, VO2MAX, GENOTYPE, N };
+    enum { SEX, AGE, HEIGHT, WEIGHT, BODY_FAT, LIVER_FAT, VO2MAX, GENOTYPE, FIBROSIS, PAL, N };
     static const char *const keys[N] = {"sex",          "age_y",         "height_cm",
                                         "weight_kg",    "body_fat_pct",  "liver_fat_pct",
-                                        "vo2max_ml_kg_min", "genotype"};
+                                        "vo2max_ml_kg_min", "genotype", "fibrosis_stage",
+                                        "physical_activity_level"};
     static const char *const sexes[] = {"male", "female"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "subject", keys, N, v, k);
     int sex = 0;
-    double unused;
     if (st == MH_OK && v[SEX] && (st = mh_yaml_choice(y, v[SEX], "sex", sexes, 2, &sex)) == MH_OK)
         s->subject.sex = sex == 0 ? MH_SEX_MALE : MH_SEX_FEMALE;
     if (st == MH_OK && v[AGE])
@@ -89,13 +123,19 @@ static mh_status read_subject(mh_yaml *y, struct fy_node *node, mh_scenario *s)
         st = mh_yaml_number(y, v[WEIGHT], "weight_kg", WEIGHT_MIN, WEIGHT_MAX, "kg",
                             &s->subject.weight_kg);
     if (st == MH_OK && v[BODY_FAT])
-        st = mh_yaml_number(y, v[BODY_FAT], "body_fat_pct", 3, 70, "%", &unused);
+        st = mh_yaml_number(y, v[BODY_FAT], "body_fat_pct", 3, 70, "%", &s->subject.body_fat_pct);
     if (st == MH_OK && v[LIVER_FAT])
-        st = mh_yaml_number(y, v[LIVER_FAT], "liver_fat_pct", 0, 60, "%", &unused);
+        st = mh_yaml_number(y, v[LIVER_FAT], "liver_fat_pct", 0, 60, "%", &s->subject.liver_fat_pct);
     if (st == MH_OK && v[VO2MAX])
-        st = mh_yaml_number(y, v[VO2MAX], "vo2max_ml_kg_min", 8, 95, "mL/kg/min", &unused);
+        st = mh_yaml_number(y, v[VO2MAX], "vo2max_ml_kg_min", 8, 95, "mL/kg/min",
+                            &s->subject.vo2max_ml_kg_min);
     if (st == MH_OK && v[GENOTYPE])
-        st = read_genotype(y, v[GENOTYPE]);
+        st = read_genotype(y, v[GENOTYPE], s);
+    if (st == MH_OK && v[FIBROSIS])
+        st = mh_yaml_number(y, v[FIBROSIS], "fibrosis_stage", 0, 4, "(stage)", &s->subject.fibrosis_stage);
+    if (st == MH_OK && v[PAL])
+        st = mh_yaml_number(y, v[PAL], "physical_activity_level", 1.2, 2.5,
+                            "(daily expenditure / resting)", &s->subject.physical_activity_level);
     if (st != MH_OK)
         return st;
     double h = s->subject.height_cm / 100.0, bmi = s->subject.weight_kg / (h * h);
@@ -105,11 +145,7 @@ static mh_status read_subject(mh_yaml *y, struct fy_node *node, mh_scenario *s)
                             "impossible subject: BMI %.1f kg/m^2 from weight %g kg and height %g cm "
                             "(allowed %g to %g kg/m^2)",
                             bmi, s->subject.weight_kg, s->subject.height_cm, BMI_MIN, BMI_MAX);
-    static const char *const later[] = {"subject.body_fat_pct", "subject.liver_fat_pct",
-                                        "subject.vo2max_ml_kg_min", "subject.genotype"};
-    for (int i = BODY_FAT; i <= GENOTYPE; i++)
-        if (v[i])
-            mh_yaml_unsupported(y, k[i], later[i - BODY_FAT]);
+    (void)k;
     return MH_OK;
 }
 
@@ -216,7 +252,8 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
         return mh_yaml_fail(y, top_meals, MH_ERR_INVALID,
                             "meals are given twice: in diet.meals and in the top-level meals");
     double energy = mh_weight_stable_kcal_per_day(s->subject.sex, s->subject.age_y,
-                                                  s->subject.height_cm, s->subject.weight_kg);
+                                                  s->subject.height_cm, s->subject.weight_kg,
+                                                  s->subject.physical_activity_level);
     double change = 0.0, carbs_pct = 50.0, protein_g_per_kg = -1.0, fructose_g = 0.0, alcohol_g = 0.0;
     int pattern = 0, preset;
     if (v[ENERGY] && v[CHANGE])
@@ -292,7 +329,7 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
                             fructose_g, carbs_day);
     double split = shared > 0 ? 1.0 / shared : 0.0;
     s->n_daily_meals = meals.n;
-    s->diet_energy_kcal_per_day = energy;
+    s->diet_energy_kcal_per_day = s->diet_protein_g_per_day = 0.0;
     for (int i = 0; i < meals.n; i++) {
         mh_daily_meal *m = &s->daily_meals[i];
         if (meals.shared[i])
@@ -304,6 +341,11 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
         else
             *m = meals.content[i];
         m->minute_of_day = meals.clock[i];
+        /* the day's energy as eaten, explicit meals included */
+        s->diet_energy_kcal_per_day +=
+            MH_KCAL_PER_G_CARB * (m->carbs_g + m->fructose_g + m->protein_g) +
+            MH_KCAL_PER_G_FAT * m->fat_g + MH_KCAL_PER_G_ALCOHOL * m->alcohol_g;
+        s->diet_protein_g_per_day += m->protein_g;
     }
     return MH_OK;
 }
@@ -421,27 +463,37 @@ static mh_status read_exercise(mh_yaml *y, struct fy_node *node, mh_scenario *s)
     return MH_OK;
 }
 
-static mh_status read_intervention(mh_yaml *y, struct fy_node *node, const mh_scenario *s)
+static mh_status read_intervention(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
-    enum { TYPE, TARGET, EFFICACY, DOSE, FROM, UNTIL, N };
-    static const char *const keys[N] = {"type", "target", "efficacy", "dose_mg_per_week", "from",
-                                        "until"};
+    enum { TYPE, TARGET, EFFICACY, DOSE, DOSE_DAY, FRACTION, FROM, UNTIL, N };
+    static const char *const keys[N] = {"type",    "target",   "efficacy", "dose_mg_per_week",
+                                        "dose_mg_per_day", "fraction", "from", "until"};
     static const char *const types[] = {"block",        "overexpress",    "testosterone",
                                         "low_testosterone", "gh",         "gh_peptide",
                                         "glucocorticoid", "disuse",       "dexamethasone",
                                         "hindlimb_unloading"};
-    enum { BLOCK, OVEREXPRESS, TESTOSTERONE };
+    enum { BLOCK, OVEREXPRESS, TESTOSTERONE, LOW_T, GH, GH_PEPTIDE, GLUCOCORTICOID, DISUSE };
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "intervention", keys, N, v, k);
     if (st != MH_OK)
         return st;
     if (!v[TYPE])
         return mh_yaml_fail(y, node, MH_ERR_PARSE, "intervention: missing key 'type'");
-    int type, target;
-    double value, start, end;
+    int type, target = 0;
+    double value = 1.0, start, end;
     if ((st = mh_yaml_choice(y, v[TYPE], "type", types, COUNT(types), &type)) != MH_OK)
         return st;
     bool messenger = type == BLOCK || type == OVEREXPRESS;
+    /* which keys each type takes besides type, from and until */
+    static const int takes[][2] = {[BLOCK] = {TARGET, EFFICACY}, [OVEREXPRESS] = {TARGET, EFFICACY},
+                                   [TESTOSTERONE] = {DOSE, -1},  [LOW_T] = {FRACTION, -1},
+                                   [GH] = {-1, -1},              [GH_PEPTIDE] = {-1, -1},
+                                   [GLUCOCORTICOID] = {DOSE_DAY, -1}, [DISUSE] = {FRACTION, -1},
+                                   [DISUSE + 1] = {-1, -1},      [DISUSE + 2] = {-1, -1}};
+    for (int key = TARGET; key <= FRACTION; key++)
+        if (v[key] && takes[type][0] != key && takes[type][1] != key)
+            return mh_yaml_fail(y, k[key], MH_ERR_INVALID, "'%s' does not apply to intervention '%s'",
+                                keys[key], types[type]);
     if (messenger) {
         if (!v[TARGET] || !v[EFFICACY])
             return mh_yaml_fail(y, v[TYPE], MH_ERR_PARSE, "intervention '%s' needs 'target' and 'efficacy'",
@@ -454,26 +506,52 @@ static mh_status read_intervention(mh_yaml *y, struct fy_node *node, const mh_sc
             st = mh_yaml_number(y, v[EFFICACY], "efficacy", 1, 100, "(fold increase)", &value);
         if (st != MH_OK)
             return st;
-    } else if (v[TARGET] || v[EFFICACY]) {
-        return mh_yaml_fail(y, k[v[TARGET] ? TARGET : EFFICACY], MH_ERR_INVALID,
-                            "'target' and 'efficacy' apply to block and overexpress only");
+        if (type == BLOCK)
+            value = 1.0 - value;
     }
     if (type == TESTOSTERONE) {
         if (!v[DOSE])
             return mh_yaml_fail(y, v[TYPE], MH_ERR_PARSE, "testosterone needs 'dose_mg_per_week'");
         if ((st = mh_yaml_number(y, v[DOSE], "dose_mg_per_week", 0, 1000, "mg/week", &value)) != MH_OK)
             return st;
-    } else if (v[DOSE]) {
-        return mh_yaml_fail(y, k[DOSE], MH_ERR_INVALID, "'dose_mg_per_week' applies to testosterone only");
+    }
+    if (type == GLUCOCORTICOID) {
+        if (!v[DOSE_DAY])
+            return mh_yaml_fail(y, v[TYPE], MH_ERR_PARSE,
+                                "glucocorticoid needs 'dose_mg_per_day' (prednisolone equivalent)");
+        if ((st = mh_yaml_number(y, v[DOSE_DAY], "dose_mg_per_day", 0, 200, "mg/day", &value)) != MH_OK)
+            return st;
+    }
+    if (type == LOW_T || type == DISUSE) {
+        value = type == LOW_T ? 0.6 : 1.0; /* hypogonadism: total testosterone about 6 nmol/L */
+        if (v[FRACTION] && (st = mh_yaml_number(y, v[FRACTION], "fraction", 0, 1, "", &value)) != MH_OK)
+            return st;
     }
     if ((st = read_window(y, v[FROM], v[UNTIL], s, "intervention", &start, &end)) != MH_OK)
         return st;
-    char what[96];
-    snprintf(what, sizeof what, "intervention '%s'", types[type]);
-    return mh_yaml_unsupported(y, v[TYPE], what);
+    if (type == DISUSE + 1 || type == DISUSE + 2) {
+        char what[96];
+        snprintf(what, sizeof what, "intervention '%s' (a mouse model)", types[type]);
+        return mh_yaml_unsupported(y, v[TYPE], what);
+    }
+    if (s->n_interventions >= MH_MAX_INTERVENTIONS)
+        return mh_yaml_fail(y, node, MH_ERR_INVALID, "too many interventions (at most %d)",
+                            MH_MAX_INTERVENTIONS);
+    static const mh_intervention kinds[] = {
+        [TESTOSTERONE] = MH_INTERVENTION_TESTOSTERONE, [LOW_T] = MH_INTERVENTION_LOW_TESTOSTERONE,
+        [GH] = MH_INTERVENTION_GH_THERAPY,             [GH_PEPTIDE] = MH_INTERVENTION_GH_THERAPY,
+        [GLUCOCORTICOID] = MH_INTERVENTION_GLUCOCORTICOID, [DISUSE] = MH_INTERVENTION_DISUSE};
+    s->interventions[s->n_interventions++] = (mh_intervention_plan){
+        .kind = messenger ? MH_EVENT_MESSENGER : MH_EVENT_INTERVENTION,
+        .target = messenger ? target : (int)kinds[type],
+        .level = value,
+        .from = start,
+        .until = end,
+    };
+    return MH_OK;
 }
 
-static mh_status read_interventions(mh_yaml *y, struct fy_node *node, const mh_scenario *s)
+static mh_status read_interventions(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
     mh_status st = mh_yaml_expect_sequence(y, node, "interventions");
     void *iter = NULL;
@@ -763,6 +841,10 @@ static mh_status scenario_new(const char *source, mh_scenario **out, mh_error *e
     s->subject.age_y = 40.0;
     s->subject.height_cm = 176.0;
     s->subject.weight_kg = 78.0; /* Dalla Man 2007 cohort mean body weight */
+    s->subject.body_fat_pct = NAN;
+    s->subject.liver_fat_pct = NAN;
+    s->subject.vo2max_ml_kg_min = NAN;
+    s->subject.physical_activity_level = 1.55; /* FAO/WHO/UNU 2004: light activity */
     s->duration_min = MH_MIN_PER_DAY;
     s->vars = calloc(MAX_VARS, sizeof(int));
     if (!s->vars) {

@@ -33,7 +33,16 @@ typedef struct mh_exercise_plan {
     double work_min, rest_min; /* HIIT intervals (0: the default 4 min work, 3 min rest) */
 } mh_exercise_plan;
 
-enum { MH_MAX_EXERCISE = 64 };
+enum { MH_MAX_EXERCISE = 64, MH_MAX_INTERVENTIONS = 32 };
+
+/* An intervention held from `from` to `until` (SCENARIO.md `interventions:`):
+ * an intervention level, or a messenger's production factor. */
+typedef struct mh_intervention_plan {
+    mh_event_kind kind; /* MH_EVENT_INTERVENTION or MH_EVENT_MESSENGER */
+    int target;         /* mh_intervention or mh_messenger */
+    double level;       /* while active */
+    double from, until; /* minutes from the start of the run */
+} mh_intervention_plan;
 
 typedef struct mh_param_override {
     int index;
@@ -47,12 +56,21 @@ struct mh_scenario {
     struct {
         mh_sex sex;
         double age_y, height_cm, weight_kg;
+        double body_fat_pct;     /* NAN: estimated from BMI, age and sex */
+        double liver_fat_pct;    /* NAN: the model's steady state for this subject */
+        double fibrosis_stage;
+        double vo2max_ml_kg_min; /* NAN: estimated from age and sex */
+        double physical_activity_level;
+        int pnpla3_risk_alleles, tm6sf2_risk_alleles;
     } subject;
     double duration_min;
     int n_daily_meals; /* 0: no diet, a fasting subject apart from events */
     mh_daily_meal daily_meals[MH_MAX_DAILY_MEALS];
-    double diet_energy_kcal_per_day; /* informative: the intake the carbohydrate came from */
+    double diet_energy_kcal_per_day; /* the diet's daily energy (0 without a diet) */
+    double diet_protein_g_per_day;
     mh_exercise_plan exercise[MH_MAX_EXERCISE];
+    mh_intervention_plan interventions[MH_MAX_INTERVENTIONS];
+    int n_interventions;
     int n_exercise;
     mh_event *events;                /* one-off events, in time order */
     size_t n_events;
@@ -63,9 +81,12 @@ struct mh_scenario {
     int n_overrides;
 };
 
-/* Weight-stable energy intake: Mifflin-St Jeor resting expenditure x PAL 1.55. */
+/* Weight-stable energy intake: Mifflin-St Jeor resting expenditure x PAL. */
 double mh_weight_stable_kcal_per_day(mh_sex sex, double age_y, double height_cm,
-                                     double weight_kg);
+                                     double weight_kg, double physical_activity_level);
+
+/* The model inputs of the scenario's subject and diet (before any event). */
+void mh_scenario_subject_inputs(const mh_scenario *s, mh_inputs *in);
 
 /* Default sampling interval for a run of this length. */
 double mh_default_every_min(double duration_min);

@@ -90,7 +90,7 @@ mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_r
     for (int i = 0; st == MH_OK && i < sc->n_overrides; i++)
         st = mh_model_set_param(model, sc->overrides[i].index, sc->overrides[i].value, err);
     if (st == MH_OK) {
-        mh_model_inputs(model)->body_weight_kg = sc->subject.weight_kg;
+        mh_scenario_subject_inputs(sc, mh_model_inputs(model));
         st = mh_solver_create(model, NULL, &solver, err);
     }
     if (st == MH_OK) {

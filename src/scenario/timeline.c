@@ -66,7 +66,7 @@ mh_status mh_timeline_build(const mh_scenario *s, mh_event **events, size_t *n_e
                             mh_error *err)
 {
     size_t days = (size_t)(s->duration_min / MH_MIN_PER_DAY) + 1;
-    size_t capacity = days * (size_t)s->n_daily_meals + s->n_events + 1;
+    size_t capacity = days * (size_t)s->n_daily_meals + s->n_events + 2 * (size_t)s->n_interventions + 1;
     for (int k = 0; k < s->n_exercise; k++)
         capacity += days * bout_event_bound(&s->exercise[k]);
     mh_event *list = malloc(capacity * sizeof *list);
@@ -97,6 +97,15 @@ mh_status mh_timeline_build(const mh_scenario *s, mh_event **events, size_t *n_e
             if (scheduled && start >= e->from && start < e->until && start < s->duration_min)
                 n += bout_events(e, start, list + n);
         }
+    }
+    /* An intervention acts from its start to its end, where its level returns to none
+     * (a messenger's production factor to 1). */
+    for (int i = 0; i < s->n_interventions; i++) {
+        const mh_intervention_plan *v = &s->interventions[i];
+        double none = v->kind == MH_EVENT_MESSENGER ? 1.0 : 0.0;
+        list[n++] = (mh_event){.time_min = v->from, .kind = v->kind, .target = v->target, .level = v->level};
+        if (v->until < s->duration_min)
+            list[n++] = (mh_event){.time_min = v->until, .kind = v->kind, .target = v->target, .level = none};
     }
     qsort(list, n, sizeof *list, by_time);
     *events = list;

@@ -66,11 +66,60 @@ static void reads_subject_diet_and_events(void **state)
 static void default_intake_keeps_weight_stable(void **state)
 {
     (void)state;
-    /* Mifflin-St Jeor: 10 x 78 + 6.25 x 176 - 5 x 40 + 5 = 1685 kcal; x 1.55 = 2611.75 */
-    assert_float_equal(mh_weight_stable_kcal_per_day(MH_SEX_MALE, 40, 176, 78), 2611.75, 1e-9);
+    /* Mifflin-St Jeor as bw writes it: 9.99 x 78 + 625 x 1.76 - 4.92 x 40 + 5 = 1687.42 kcal;
+     * x PAL 1.55 = 2615.501 */
+    assert_float_equal(mh_weight_stable_kcal_per_day(MH_SEX_MALE, 40, 176, 78, 1.55), 2615.501, 1e-9);
+    /* a woman: 9.99 x 60 + 625 x 1.65 - 4.92 x 30 - 161 = 1322.05 kcal; x 1.4 = 1850.87 */
+    assert_float_equal(mh_weight_stable_kcal_per_day(MH_SEX_FEMALE, 30, 165, 60, 1.4), 1850.87, 1e-9);
     mh_scenario *s = parse("duration: 1 day\ndiet: {pattern: western}\n", NULL);
     assert_non_null(s);
-    assert_float_equal(s->daily_meals[0].carbs_g, 2611.75 * 0.5 / 4.0 / 3.0, 1e-9);
+    assert_float_equal(s->daily_meals[0].carbs_g, 2615.501 * 0.5 / 4.0 / 3.0, 1e-9);
+    mh_scenario_free(s);
+}
+
+/* Subject keys reach the model inputs; interventions become level changes at
+ * their start and end (a block sets the messenger's factor to 1 - efficacy). */
+static void subject_and_interventions_become_inputs_and_events(void **state)
+{
+    (void)state;
+    mh_scenario *s = parse("duration: 10 days\n"
+                           "subject: {sex: female, age_y: 50, height_cm: 165, weight_kg: 75,\n"
+                           "  body_fat_pct: 40, liver_fat_pct: 12, genotype: {PNPLA3: GG, TM6SF2: CT}}\n"
+                           "interventions:\n"
+                           "  - {type: block, target: ccl2, efficacy: 0.8, from: day 2, until: day 5}\n"
+                           "  - {type: testosterone, dose_mg_per_week: 100}\n",
+                           NULL);
+    assert_non_null(s);
+    mh_inputs in = {0};
+    mh_scenario_subject_inputs(s, &in);
+    assert_int_equal(in.female, 1);
+    assert_float_equal(in.fat_mass_kg, 30.0, 1e-12);  /* 40 % of 75 kg */
+    assert_float_equal(in.muscle_mass_kg, 0.46 * 45.0, 1e-12);
+    assert_float_equal(in.liver_fat_pct, 12.0, 1e-12);
+    assert_float_equal(in.pnpla3_risk_alleles, 2.0, 0.0);
+    assert_float_equal(in.tm6sf2_risk_alleles, 1.0, 0.0);
+    assert_int_equal(s->n_interventions, 2);
+    mh_event *ev = NULL;
+    size_t n = 0;
+    mh_error err = {0};
+    assert_int_equal(mh_timeline_build(s, &ev, &n, &err), MH_OK);
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ev[i].kind == MH_EVENT_MESSENGER) {
+            assert_int_equal(ev[i].target, MH_MESSENGER_CCL2);
+            if (ev[i].time_min == 2 * 1440.0)
+                found += ev[i].level == 1.0 - 0.8 ? 1 : 100; /* blocked */
+            else if (ev[i].time_min == 5 * 1440.0)
+                found += ev[i].level == 1.0 ? 10 : 100; /* released */
+        }
+        if (ev[i].kind == MH_EVENT_INTERVENTION) {
+            assert_int_equal(ev[i].target, MH_INTERVENTION_TESTOSTERONE);
+            assert_float_equal(ev[i].time_min, 0.0, 0.0); /* the whole run: no end event */
+            found += ev[i].level == 100.0 ? 1000 : 100;
+        }
+    }
+    assert_int_equal(found, 1011);
+    free(ev);
     mh_scenario_free(s);
 }
 
@@ -95,9 +144,11 @@ static void errors_are_located(void **state)
     assert_int_equal(err.status, MH_ERR_PARSE);
     assert_null(parse("duration: 1 day\nsubject: {weight_kg: 300}\n", &err));
     assert_non_null(strstr(err.message, "t.yaml:2:22: weight_kg = 300 is out of range: allowed 30 to 250 kg"));
-    assert_null(parse("duration: 1 day\nsubject: {liver_fat_pct: 14}\n", &err));
+    assert_null(parse("duration: 1 day\nsubject: {liver_fat_pct: 75}\n", &err));
+    assert_non_null(strstr(err.message, "t.yaml:2:26: liver_fat_pct = 75 is out of range"));
+    assert_null(parse("duration: 1 day\ninterventions: [{type: hindlimb_unloading}]\n", &err));
     assert_int_equal(err.status, MH_ERR_UNSUPPORTED);
-    assert_non_null(strstr(err.message, "t.yaml:2:11: subject.liver_fat_pct is not supported yet"));
+    assert_non_null(strstr(err.message, "t.yaml:2:24: intervention 'hindlimb_unloading' (a mouse model)"));
 }
 
 /* Exercise entries become bouts on their weekdays (day 0 is a Monday); HIIT a
@@ -182,6 +233,7 @@ int main(void)
         cmocka_unit_test(reads_subject_diet_and_events),
         cmocka_unit_test(default_intake_keeps_weight_stable),
         cmocka_unit_test(json_is_accepted),
+        cmocka_unit_test(subject_and_interventions_become_inputs_and_events),
         cmocka_unit_test(errors_are_located),
         cmocka_unit_test(exercise_becomes_bouts),
         cmocka_unit_test(overrides_are_checked),

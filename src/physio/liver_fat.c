@@ -1,0 +1,272 @@
+/*
+ * liver_fat.c - hepatic fatty acid handling and intrahepatic triglyceride
+ * (IHTG), with the liver's trainable oxidative capacity (physio layer).
+ *
+ * Fatty acids enter the hepatocyte from plasma FFA, chylomicron remnants and de
+ * novo lipogenesis, and from lipolysis of the stored triglyceride; a share is
+ * oxidised and the rest esterified into the store, from which VLDL is secreted
+ * (umol fatty acid per kg per min unless stated):
+ *   U   = k_ffa C_ffa (1 + c_ccl2 max(0, CCL2 - 1))        (CCL2 raises lipid uptake)
+ *   R   = 3 k_rem Chylo                                     (remnants of chylomicrons)
+ *   D   = f_fd fructose / 3 / 0.2564 + V_dnl (I / Iref)^n_ins (G / Gref) fill / AMPK
+ *   Lp  = k_lip (1 - p_pnpla3 n_PNPLA3) TG                  (lipolysis of the store)
+ *   ox  = min(0.95, f_ox (Gcg/Gcgb)^0.5 (Iref/I)^0.3 z Omega) (U + R + D + Lp)
+ *   VLDL-TG = V_max s^2 / (s^2 + K_v^2) (1 - p_tm6sf2 n_TM6SF2)     (s = liver fat %)
+ *   dTG/dt  = ((U + R + D + Lp - ox) / 3 - VLDL - Lp / 3)  [umol TG/kg/min, to grams]
+ * AMPK = mito^a_ampk irisin^a_irisin (1 + h_ampk E): training, irisin and the
+ * bout itself restrain lipogenesis (Hardie; Bostrom 2012). Omega is the oxidative
+ * drive: mito^a_ox x adiponectin^a_adipo x FGF21^a_fgf21 x GH^a_gh x T^a_t.
+ * Insulin drives DNL whatever the liver's insulin resistance (SREBP-1c: selective
+ * hepatic insulin resistance, Brown and Goldstein 2008).
+ * VLDL-TG secretion rises with liver fat and plateaus above about 10 % (Fabbrini
+ * 2008 Gastroenterology 134:424: 11.4 vs 24.3 umol/min at about 3 vs 23 %).
+ * Liver fat % = TG / (liver lean mass + TG), the MRS/PDFF scale.
+ * Hepatic oxidative capacity adapts to training and falls with inflammation:
+ *   dm/dt = a_ml S_aer (m_max - m) T^a_t_train - (m - 1 / (1 + c_infl A / 5)) / tau_ml
+ */
+#include <math.h>
+
+#include "core/units.h"
+#include "physio/module.h"
+#include "physio/registry.h"
+
+#define MODULE_NAME "liver_fat"
+
+static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 885.4 g/mol */
+
+#define STATES(X)                                                                                \
+    X(TG, "triglyceride", "g", 50.0, MH_SLOW, "intrahepatic triglyceride")                    \
+    X(MITO, "mitochondria", "1", 1.0, MH_SLOW, "hepatic oxidative capacity relative to sedentary")
+
+#define PARAMS(X)                                                                                \
+    X(KFFA, "k_ffa", "L/kg/min", 0.00467, 0.0005, 0.03, 0.3,                                   \
+      "calibrated: liver about 40 % of FFA uptake (splanchnic FFA uptake, Nielsen 2004 JCI "  \
+      "113:1582)",                                                                             \
+      "hepatic FFA uptake clearance")                                                         \
+    X(CCCL2, "c_ccl2", "1", 0.3, 0.0, 2.0, 0.5,                                                \
+      "assumed (seed text): muscle CCL2 raises hepatic lipid uptake",                         \
+      "rise of hepatic FFA uptake per unit CCL2 excess")                                      \
+    X(KREM, "k_rem", "1/min", 0.004, 0.0, 0.05, 0.4,                                          \
+      "assumed: about a tenth of chylomicron triglyceride reaches the liver in remnants",     \
+      "hepatic uptake of chylomicron remnants")                                               \
+    X(FFD, "f_fd", "1", 0.05, 0.0, 0.3, 0.4, "fructose to lipid below 1-5 % (Sun and Empie 2012)", \
+      "share of fructose carbon entering de novo lipogenesis")                                \
+    X(VDNL, "V_dnl", "umol/kg/min", 0.045, 0.0, 2.0, 0.4,                                       \
+      "calibrated: DNL about 11 % of liver fatty acids in lean adults (Smith 2020 JCI "       \
+      "130:1453)",                                                                             \
+      "glucose-driven de novo lipogenesis at fasting insulin and glucose, full glycogen")     \
+    X(NDNL, "n_dnl", "1", 1.0, 0.0, 2.0, 0.4,                                                  \
+      "calibrated: DNL share 11 / 19 / 38 % lean / obese / NAFLD with rising insulin (Smith " \
+      "2020)",                                                                                 \
+      "response of lipogenesis to insulin (log-log)")                                         \
+    X(AAMPK, "a_ampk", "1", 1.0, 0.0, 3.0, 0.5,                                                \
+      "assumed: trained liver makes less fat (AMPK; research notes)",                         \
+      "restraint of lipogenesis by hepatic oxidative capacity (log-log)")                     \
+    X(AIRISIN, "a_irisin", "1", 0.5, 0.0, 2.0, 0.5,                                            \
+      "assumed (brief): irisin activates hepatic AMPK", "restraint of lipogenesis by irisin")  \
+    X(HAMPK, "h_ampk", "1", 2.0, 0.0, 10.0, 0.5,                                               \
+      "assumed: lipogenesis stops during exercise", "restraint of lipogenesis per unit effort") \
+    X(FOX, "f_ox", "1", 0.85, 0.1, 0.95, 0.2,                                                  \
+      "calibrated: liver fat of the reference adult about 2-3 % at steady state",             \
+      "fraction of hepatic fatty acids oxidised after an overnight fast")                     \
+    X(AOX, "a_ox", "1", 0.5, 0.0, 2.0, 0.4,                                                    \
+      "calibrated: aerobic training lowers liver fat -2 to -3 points in 8-12 weeks without "  \
+      "weight loss (Keating 2015; Sargeant 2018)",                                             \
+      "rise of fat oxidation with hepatic oxidative capacity (log-log)")                      \
+    X(AADIPO, "a_adipo", "1", 0.2, 0.0, 1.0, 0.5,                                              \
+      "assumed: adiponectin raises hepatic fat oxidation (AMPK, PPARa)",                      \
+      "rise of fat oxidation with adiponectin (log-log)")                                     \
+    X(AFGF, "a_fgf21", "1", 0.1, 0.0, 1.0, 0.5, "assumed: FGF21 lowers liver lipid",          \
+      "rise of fat oxidation with FGF21 (log-log)")                                           \
+    X(AGH, "a_gh", "1", 0.3, 0.0, 1.0, 0.5,                                                    \
+      "calibrated: tesamorelin lowers liver fat about a third in a year (Stanley 2019 Lancet " \
+      "HIV 6:e821)",                                                                           \
+      "rise of fat oxidation with the GH drive (log-log)")                                    \
+    X(AT_T, "a_t", "1", 0.1, 0.0, 1.0, 0.5,                                                    \
+      "assumed: testosterone lowers liver fat (brief; hypogonadal men have more)",            \
+      "rise of fat oxidation with testosterone (log-log)")                                    \
+    X(VMAX, "V_vldl", "umol/min", 24.8, 5.0, 60.0, 0.3,                                        \
+      "VLDL-TG secretion 11.4 and 24.3 umol/min at liver fat about 3 and 23 % with a plateau " \
+      "(Fabbrini 2008)",                                                                       \
+      "maximal VLDL-TG secretion (for a 78 kg adult; scales with weight)")                    \
+    X(KV, "K_vldl", "%", 3.25, 0.5, 15.0, 0.3, "fitted to Fabbrini 2008 (Hill n = 2)",       \
+      "liver fat at half-maximal VLDL-TG secretion")                                          \
+    X(PTM6, "p_tm6sf2", "1", 0.175, 0.0, 0.5, 0.3,                                             \
+      "TM6SF2 E167K homozygotes secrete about 35 % less VLDL1-TG (Boren 2020 research notes)", \
+      "fall of VLDL secretion per E167K allele")                                              \
+    X(KLIP, "k_lip", "1/min", 5e-5, 0.0, 0.01, 0.4,                                          \
+      "calibrated: liver fat responds to diet over 2-4 weeks (Lim 2011 Diabetologia "         \
+      "54:2506)",                                                                              \
+      "lipolysis of stored hepatic triglyceride")                                             \
+    X(PPNPLA3, "p_pnpla3", "1", 0.3, 0.0, 0.5, 0.3,                                            \
+      "calibrated: PNPLA3 I148M steatosis 15 / 26 / 33 % by allele (Sookoian 2009 J Lipid "  \
+      "Res 50:2111)",                                                                          \
+      "fall of stored-triglyceride lipolysis per I148M allele")                               \
+    X(FLIVER, "liver_lean_fraction", "1", 0.02, 0.01, 0.04, 0.15,                               \
+      "adult liver about 1.5-1.8 kg, 2-2.5 % of body weight (research notes)",                \
+      "lean liver mass as a fraction of body weight")                                         \
+    X(AML, "a_ml", "1/min", 6.0e-4, 0.0, 0.01, 0.4,                                            \
+      "calibrated: as a_ox (hepatic mitochondrial adaptation to endurance training in "       \
+      "rodents; Fletcher 2014)",                                                               \
+      "hepatic mitochondrial biogenesis per unit aerobic stimulus")                           \
+    X(MLMAX, "mito_max", "1", 1.6, 1.1, 3.0, 0.3, "assumed", "ceiling of trained hepatic capacity") \
+    X(TAUML, "tau_ml", "min", 43200.0, 7200.0, 259200.0, 0.3, "assumed: as in muscle",        \
+      "time constant of hepatic detraining")                                                  \
+    X(ATTRAIN, "a_t_train", "1", 1.0, 0.0, 3.0, 0.5,                                           \
+      "assumed (seed claim C11): low testosterone blunts the liver benefit of training",      \
+      "dependence of hepatic training adaptation on testosterone (log-log)")                  \
+    X(CINFL, "c_infl", "1", 0.5, 0.0, 3.0, 0.5,                                                \
+      "assumed (seed claim C12): steatohepatitis impairs hepatic mitochondria",               \
+      "fall of hepatic oxidative capacity at maximal inflammation")
+
+#define FLUXES(X)                                                                                \
+    X(FFA_UPTAKE, "ffa_uptake", "umol/kg/min", MH_POOL_FFA, MH_POOL_NONE,                      \
+      "FFA taken up by the liver")                                                            \
+    X(REMNANT, "remnant_uptake", "umol/kg/min", MH_POOL_CHYLOMICRON_TG, MH_POOL_NONE,          \
+      "chylomicron remnant triglyceride taken up")                                            \
+    X(DNL, "de_novo_lipogenesis", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,                   \
+      "fatty acids made from glucose and fructose")                                           \
+    X(LIPOLYSIS, "stored_tg_lipolysis", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,             \
+      "fatty acids released from stored triglyceride")                                        \
+    X(FAT_OX, "fat_oxidation", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,                      \
+      "hepatic fatty acid oxidation")                                                         \
+    X(ESTERIFIED, "esterification", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,                 \
+      "fatty acids esterified into stored triglyceride")                                      \
+    X(VLDL_SECRETION, "vldl_tg_secretion", "umol/kg/min", MH_POOL_NONE, MH_POOL_VLDL_TG,       \
+      "triglyceride exported in VLDL")
+
+#define OUTPUTS(X)                                                                               \
+    X(LF_OUT, "liver_fat_pct", "%", "intrahepatic triglyceride (MRS/PDFF scale)")              \
+    X(TG_OUT, "liver_tg_g", "g", "intrahepatic triglyceride")                                  \
+    X(DNL_OUT, "dnl_g_per_day", "g/day", "hepatic de novo lipogenesis (fatty acid, current rate)") \
+    X(VLDL_OUT, "vldl_tg_umol_min", "umol/min", "VLDL triglyceride secretion")                \
+    X(FAT_OX_OUT, "hepatic_fat_oxidation_g_per_day", "g/day",                                 \
+      "hepatic fatty acid oxidation (current rate)")                                          \
+    X(MITO_OUT, "liver_mitochondria", "1", "hepatic oxidative capacity relative to sedentary") \
+    X(INFLUX_OUT, "liver_fa_influx_g_per_day", "g/day",                                       \
+      "fatty acids entering the liver from plasma FFA, remnants and DNL (current rate)")      \
+    X(FROM_FFA, "liver_fa_from_ffa_pct", "%",                                                  \
+      "share of fatty acids entering the liver from adipose-derived plasma FFA")              \
+    X(FROM_DNL, "liver_fa_from_dnl_pct", "%", "share of fatty acids entering the liver from DNL") \
+    X(FROM_DIET, "liver_fa_from_diet_pct", "%",                                                \
+      "share of fatty acids entering the liver from the diet (remnants and spillover FFA)")
+
+MH_STATE_TABLE(STATES);
+MH_PARAM_TABLE(PARAMS);
+MH_FLUX_TABLE(FLUXES);
+MH_OUTPUT_TABLE(OUTPUTS);
+
+static double lean_liver_g(const double *p, const mh_inputs *in)
+{
+    return p[FLIVER] * in->body_weight_kg * 1000.0;
+}
+
+static double fat_pct(const double *x, const double *p, const mh_inputs *in)
+{
+    double tg = fmax(x[TG], 0.0);
+    return 100.0 * tg / (lean_liver_g(p, in) + tg);
+}
+
+/* grams of triglyceride per (umol TG / kg / min) sustained for a minute */
+static double tg_grams(double umol_kg, const mh_inputs *in)
+{
+    return umol_kg * in->body_weight_kg * TG_MG_PER_UMOL / 1000.0;
+}
+
+static void publish(const mh_module_ctx *c, double *signals)
+{
+    signals[MH_SIGNAL_LIVER_FAT_PCT] = fat_pct(c->x, c->p, c->in);
+    signals[MH_SIGNAL_LIVER_MITO] = fmax(c->x[MITO], 0.1);
+}
+
+static void compute_fluxes(const mh_module_ctx *c, double *f)
+{
+    const double *x = c->x, *p = c->p;
+    const mh_shared *s = c->shared;
+    const mh_inputs *in = c->in;
+    double mito = fmax(x[MITO], 0.1);
+    double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0) / s->ref[MH_POOL_INSULIN];
+    double glucagon = fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / s->ref[MH_POOL_GLUCAGON];
+    double ethanol = fmax(s->conc[MH_POOL_ETHANOL], 0.0);
+    double ccl2_excess = fmax(mh_messenger_ratio(s, MH_MESSENGER_CCL2) - 1.0, 0.0);
+    f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0) * (1.0 + p[CCCL2] * ccl2_excess);
+    f[REMNANT] = p[KREM] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0);
+    double ampk = pow(mito, p[AAMPK]) *
+                  pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_IRISIN), 0.05), p[AIRISIN]) *
+                  (1.0 + p[HAMPK] * s->signal[MH_SIGNAL_EXERCISE_DRIVE]);
+    double glucose = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / s->ref[MH_POOL_GLUCOSE];
+    f[DNL] = p[FFD] * s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION] / 3.0 / MH_FA_MG_PER_UMOL +
+             p[VDNL] * pow(insulin, p[NDNL]) * glucose *
+                 s->signal[MH_SIGNAL_LIVER_GLYCOGEN_FILL] / ampk;
+    double tg_umol_kg = fmax(x[TG], 0.0) * 1000.0 / TG_MG_PER_UMOL / in->body_weight_kg;
+    f[LIPOLYSIS] = 3.0 * p[KLIP] * (1.0 - p[PPNPLA3] * in->pnpla3_risk_alleles) * tg_umol_kg;
+    double drive = pow(mito, p[AOX]) *
+                   pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AADIPO]) *
+                   pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05), p[AFGF]) *
+                   pow(fmax(s->signal[MH_SIGNAL_GH_DRIVE], 0.05), p[AGH]) *
+                   pow(fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.05), p[AT_T]);
+    /* ethanol's NADH restrains oxidation (K_z = 500 mg/L, as in liver.c) */
+    double nadh = 1.0 / (1.0 + ethanol / 500.0);
+    double share = fmin(0.95, p[FOX] * sqrt(glucagon) * pow(insulin, -0.3) * nadh * drive);
+    double entering = f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL] + f[LIPOLYSIS];
+    f[FAT_OX] = share * entering;
+    f[ESTERIFIED] = entering - f[FAT_OX];
+    double pct = fat_pct(x, p, in);
+    double vmax_kg = p[VMAX] / 78.0; /* umol/kg/min */
+    f[VLDL_SECRETION] = vmax_kg * pct * pct / (pct * pct + p[KV] * p[KV]) *
+                        (1.0 - p[PTM6] * in->tm6sf2_risk_alleles);
+}
+
+static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
+{
+    const double *x = c->x, *p = c->p;
+    const mh_shared *s = c->shared;
+    double net = f[ESTERIFIED] / 3.0 - f[LIPOLYSIS] / 3.0 - f[VLDL_SECRETION];
+    dx[TG] = tg_grams(net, c->in);
+    double testosterone = fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.05);
+    double untrained = 1.0 / (1.0 + p[CINFL] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION] / 5.0);
+    dx[MITO] = p[AML] * s->signal[MH_SIGNAL_AEROBIC_STIMULUS] * (p[MLMAX] - x[MITO]) *
+                   pow(fmin(testosterone, 1.5), p[ATTRAIN]) -
+               (x[MITO] - untrained) / p[TAUML];
+}
+
+static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
+{
+    const mh_inputs *in = c->in;
+    double per_day = in->body_weight_kg * 1440.0 * MH_FA_MG_PER_UMOL / 1000.0;
+    out[LF_OUT] = fat_pct(c->x, c->p, in);
+    out[TG_OUT] = c->x[TG];
+    out[DNL_OUT] = f[DNL] * per_day;
+    out[VLDL_OUT] = f[VLDL_SECRETION] * in->body_weight_kg;
+    out[FAT_OX_OUT] = f[FAT_OX] * per_day;
+    out[MITO_OUT] = c->x[MITO];
+    out[INFLUX_OUT] = (f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL]) * per_day;
+    /* Sources of the fatty acids entering from outside the store (Donnelly 2005's
+     * labelled pools): dietary fat arrives in remnants and as spillover FFA. */
+    double diet_ffa = c->shared->signal[MH_SIGNAL_DIETARY_FFA_SHARE] * f[FFA_UPTAKE];
+    double total = f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL];
+    out[FROM_FFA] = total > 0.0 ? 100.0 * (f[FFA_UPTAKE] - diet_ffa) / total : 0.0;
+    out[FROM_DNL] = total > 0.0 ? 100.0 * f[DNL] / total : 0.0;
+    out[FROM_DIET] = total > 0.0 ? 100.0 * (3.0 * f[REMNANT] + diet_ffa) / total : 0.0;
+}
+
+static void basal_guess(const double *p, const mh_inputs *in, double *x)
+{
+    double pct = fmin(fmax(in->liver_fat_pct, 0.1), 60.0);
+    x[TG] = lean_liver_g(p, in) * pct / (100.0 - pct);
+    x[MITO] = 1.0;
+}
+
+const mh_module mh_liver_fat_module = {
+    .name = MODULE_NAME,
+    .summary = "hepatic fatty acids: uptake, lipogenesis, oxidation, triglyceride store, VLDL",
+    MH_WITH_STATES,
+    MH_WITH_PARAMS,
+    MH_WITH_FLUXES,
+    MH_WITH_OUTPUTS,
+    .publish = publish,
+    .compute_fluxes = compute_fluxes,
+    .compute_derivatives = derivatives,
+    .compute_outputs = compute_outputs,
+    .basal_guess = basal_guess,
+};
