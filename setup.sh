@@ -53,11 +53,11 @@ fi
 
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMYOHEP_WERROR=ON >/dev/null
 cmake --build build/test -j "$jobs"
-ctest --test-dir build/test --output-on-failure
+ctest --test-dir build/test --output-on-failure -j "$jobs"
 
 cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DMYOHEP_WERROR=ON -DMYOHEP_SANITIZE=ON >/dev/null
 cmake --build build/sanitize -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp" \
-    ctest --test-dir build/sanitize --output-on-failure
+    ctest --test-dir build/sanitize --output-on-failure -LE long
 echo "setup: every test passed (plain and sanitizer builds)"

@@ -3,6 +3,8 @@
  */
 #include "model/catalog.h"
 
+#include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "analysis/scores.h"
@@ -10,12 +12,73 @@
 
 static double homa_ir(const double *args) { return mh_homa_ir(args[0], args[1]); }
 
+static double hba1c(const double *args) { return mh_adag_hba1c_pct_from_glucose_mg_dl(args[0]); }
+
+static double fib4(const double *args) { return mh_fib4(args[0], args[1], args[2], args[3]); }
+
+/* Impaired fasting glucose or diabetes, read from HbA1c >= 5.7 % (ADA prediabetes). */
+static bool dysglycaemia(double hba1c_pct) { return hba1c_pct >= 5.7; }
+
+static double nafld_fibrosis(const double *args)
+{
+    return mh_nafld_fibrosis_score(args[0], args[1], dysglycaemia(hba1c(args + 2)), args[3],
+                                   args[4], args[5], args[6]);
+}
+
+static double steatosis_index(const double *args)
+{
+    return mh_hsi(args[0], args[1], args[2], args[3] > 0.5 ? MH_SCORE_FEMALE : MH_SCORE_MALE,
+                  mh_adag_hba1c_pct_from_glucose_mg_dl(args[4]) >= 6.5);
+}
+
+/* MASLD: liver fat >= 5.56 % with a cardiometabolic criterion (BMI, glycaemia from
+ * HbA1c, plasma triglyceride); waist, blood pressure and HDL are not modelled. */
+static double masld(const double *args)
+{
+    mh_masld_input in = MH_MASLD_UNKNOWN;
+    in.sex = args[4] > 0.5 ? MH_SCORE_FEMALE : MH_SCORE_MALE;
+    in.ihtg_pct = args[0];
+    in.bmi_kg_m2 = args[1];
+    in.hba1c_pct = mh_adag_hba1c_pct_from_glucose_mg_dl(args[2]);
+    in.tg_mmol_l = args[3] > 0.0 ? args[3] : NAN;
+    return mh_masld(&in) == 1 ? 1.0 : 0.0;
+}
+
+/* EWGSOP2 from grip, ASM and height; gait speed is not modelled, so the severe
+ * class (3) is not reached. */
+static double sarcopenia(const double *args)
+{
+    int c = mh_ewgsop2_class(args[0] > 0.5 ? MH_SCORE_FEMALE : MH_SCORE_MALE, args[1], NAN, args[2],
+                             args[3], NAN);
+    return c < 0 ? 0.0 : c;
+}
+
 static const mh_derived_def derived[] = {
     {{"homa_ir", "1",
       "HOMA-IR from the current glucose and insulin (Matthews 1985); a fasting index, "
       "read it at fasting times"},
      {"glucose_mmol_l", "insulin_pmol_l", NULL},
      homa_ir},
+    {{"hba1c_pct", "%", "HbA1c from the weeks' mean glucose (ADAG, Nathan 2008)"},
+     {"mean_glucose_mg_dl", NULL},
+     hba1c},
+    {{"fib4", "1", "FIB-4 index (Sterling 2006): < 1.30 low, > 2.67 high risk of advanced fibrosis"},
+     {"age_y", "ast_u_l", "alt_u_l", "platelets_1e9_l", NULL},
+     fib4},
+    {{"nafld_fibrosis_score", "1", "NAFLD fibrosis score (Angulo 2007): < -1.455 excludes, > 0.676 "
+                                   "suggests advanced fibrosis"},
+     {"age_y", "bmi", "mean_glucose_mg_dl", "ast_u_l", "alt_u_l", "platelets_1e9_l", "albumin_g_dl",
+      NULL},
+     nafld_fibrosis},
+    {{"hsi", "1", "hepatic steatosis index (Lee 2010): < 30 rules out, > 36 rules in"},
+     {"alt_u_l", "ast_u_l", "bmi", "female", "mean_glucose_mg_dl", NULL},
+     steatosis_index},
+    {{"masld", "0/1", "MASLD: liver fat >= 5.56 % and a cardiometabolic criterion (Rinella 2023)"},
+     {"liver_fat_pct", "bmi", "mean_glucose_mg_dl", "tg_mmol_l", "female", NULL},
+     masld},
+    {{"sarcopenia", "0-3", "EWGSOP2: 0 none, 1 probable, 2 confirmed, 3 severe (Cruz-Jentoft 2019)"},
+     {"female", "grip_strength_kg", "asm_kg", "height_m", NULL},
+     sarcopenia},
 };
 
 int mh_derived_count(void) { return MH_COUNT(derived); }

@@ -9,7 +9,7 @@
 
 #include "myohep/myohep.h"
 
-enum { MH_DERIVED_MAX_INPUTS = 4 };
+enum { MH_DERIVED_MAX_INPUTS = 8 };
 
 typedef struct mh_derived_def {
     mh_var_info info;

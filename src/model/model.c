@@ -49,7 +49,7 @@ static void set_default_inputs(mh_inputs *in)
     in->muscle_mass_kg = mh_body_muscle_estimate_kg(0, 78.0 - in->fat_mass_kg);
     in->physical_activity_level = 1.55;
     in->vo2max_ml_kg_min = 40.0;
-    in->liver_fat_pct = 2.0;
+    in->liver_fat_pct = 2.5;
     in->protein_g_per_kg_day = 1.0;
     in->intake_kcal_day =
         in->physical_activity_level * mh_body_resting_kcal_per_day(0, 40.0, 1.76, 78.0);

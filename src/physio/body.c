@@ -22,7 +22,7 @@
  * Skeletal muscle is a share of lean tissue remodelled by protein turnover:
  *   M = M0 (L / L0) Phi,   X = M0 (L / L0) (Phi - 1)   (muscle beyond energy partition)
  *   dPhi/dt = k_turn (S - B Phi)
- *   S = A(age) / A(age0) x (protein / 1 g/kg/day)^a_prot x (1 + a_rt RS) x T^a_t
+ *   S = A(age) / A(age0) x (1 + a_rt min(protein, 1.6)^a_prot RS) x T^a_t
  *       x IGF1^a_igf1 x MSTN^-a_mstn x (1 - s_disuse disuse)
  *   B = (1 + b_disuse disuse) (1 + b_gc (GC - 1)) (1 + b_adm (ADM - 1)+) (1 + b_inf inflammation / 5)
  *   A(age) = exp(-c_ar max(0, age - 30)^2)   (age-related anabolic resistance)
@@ -84,9 +84,10 @@
     X(CAR, "c_ar", "1/year^2", 8.9e-5, 0.0, 3e-4, 0.4,                                         \
       "calibrated: muscle -0.8 %/yr at 75 (Mitchell 2012 Front Physiol 3:260: 0.6-1 %/yr)",  \
       "age-related anabolic resistance")                                                      \
-    X(APROT, "a_prot", "1", 0.15, 0.0, 0.5, 0.5,                                               \
-      "assumed: protein above 1.0 g/kg/day adds little; below it muscle is lost slowly",     \
-      "response of muscle synthesis to habitual protein intake (log-log)")                    \
+    X(APROT, "a_prot", "1", 0.5, 0.0, 1.5, 0.5,                                                \
+      "protein supplementation adds about a quarter to training gains in fat-free mass, up "  \
+      "to about 1.6 g/kg/day (Morton 2018 Br J Sports Med 52:376)",                            \
+      "dependence of the training response on protein intake (log-log, per g/kg/day)")        \
     X(ART, "a_rt", "1", 0.07, 0.0, 0.5, 0.4,                                                   \
       "calibrated: lean mass +1.1 kg after about 20 weeks of resistance training 3/week at " \
       ">= 50 y (Peterson 2011 MSSE 43:249)",                                                   \
@@ -235,14 +236,14 @@ static double remodelling_rate(const mh_module_ctx *c)
     double protein = fmin(fmax(in->protein_g_per_kg_day, 0.3), 3.0);
     double synthesis =
         anabolic_resistance(p, mh_age_at(in, c->t_min)) / anabolic_resistance(p, in->age_y) *
-        pow(protein, p[APROT]) * (1.0 + p[ART] * s->signal[MH_SIGNAL_RESISTANCE_STIMULUS]) *
+        (1.0 + p[ART] * pow(fmin(protein, 1.6), p[APROT]) * s->signal[MH_SIGNAL_RESISTANCE_STIMULUS]) *
         pow(fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.01), p[AT_T]) *
         pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_IGF1), 0.01), p[AIGF]) *
         pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_MYOSTATIN), 0.01), -p[AMSTN]) *
         (1.0 - p[SDIS] * disuse);
     double breakdown = (1.0 + p[BDIS] * disuse) *
                        (1.0 + p[BGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)) *
-                       (1.0 + p[BADM] * fmax(mh_messenger_ratio(s, MH_MESSENGER_ADM) - 1.0, 0.0)) *
+                       (1.0 + p[BADM] * mh_excess(mh_messenger_ratio(s, MH_MESSENGER_ADM))) *
                        (1.0 + p[BINF] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION] / 5.0);
     return p[KTURN] * (synthesis - breakdown * c->x[PHI]);
 }

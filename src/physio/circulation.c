@@ -33,7 +33,9 @@
     X(FFA, "ffa", "umol/kg", 20.0, MH_FAST, "plasma free fatty acids")                        \
     X(CHY, "chylomicron_tg", "umol/kg", 5.0, MH_FAST, "chylomicron triglyceride")             \
     X(VLDL, "vldl_tg", "umol/kg", 40.0, MH_FAST, "VLDL triglyceride")                         \
-    X(ETH, "ethanol", "mg/kg", 100.0, MH_FAST, "ethanol in body water")
+    X(ETH, "ethanol", "mg/kg", 100.0, MH_FAST, "ethanol in body water")                       \
+    X(GMEAN, "glucose_mean", "mg/dL", 100.0, MH_SLOW,                                          \
+      "running mean of plasma glucose over weeks (what HbA1c integrates)")
 
 #define PARAMS(X)                                                                                \
     X(VG, "VG", "dL/kg", 1.88, 1.2, 2.6, 0.15, MH_SRC_DALLA_MAN_2007,                          \
@@ -72,7 +74,11 @@
       "overnight-fasted reference amino acids (glucagon stimulation)")                        \
     X(REF_FFA, "ffa_ref", "umol/L", 450.0, 100.0, 1500.0, 0.3,                                  \
       "fasting FFA about 0.45 mmol/L after an overnight fast",                                \
-      "overnight-fasted reference FFA (Randle restraint, ketone sparing, exercise supply)")
+      "overnight-fasted reference FFA (Randle restraint, ketone sparing, exercise supply)")   \
+    X(TAUHBA1C, "tau_hba1c", "day", 30.0, 10.0, 60.0, 0.2,                                     \
+      "HbA1c weights the last 30 days about half of the last 120 (Tahara 1995 Ann Clin "       \
+      "Biochem 32:22)",                                                                        \
+      "time constant of the glucose mean behind HbA1c")
 
 #define OUTPUTS(X)                                                                               \
     X(GLUCOSE_MMOL_L, "glucose_mmol_l", "mmol/L", "plasma glucose concentration")             \
@@ -85,14 +91,18 @@
       "gluconeogenic amino acids (alanine equivalents)")                                      \
     X(FFA_MMOL_L, "ffa_mmol_l", "mmol/L", "plasma free fatty acids")                          \
     X(TG_MMOL_L, "tg_mmol_l", "mmol/L", "plasma triglyceride (chylomicrons and VLDL)")        \
-    X(ETHANOL_G_L, "ethanol_g_l", "g/L", "ethanol in body water (about blood alcohol)")
+    X(ETHANOL_G_L, "ethanol_g_l", "g/L", "ethanol in body water (about blood alcohol)")       \
+    X(GMEAN_OUT, "mean_glucose_mg_dl", "mg/dL",                                               \
+      "plasma glucose averaged over the last weeks (first order, time constant tau_hba1c)")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
 MH_OUTPUT_TABLE(OUTPUTS);
 
 /* The pool enum and this module's states must agree one to one. */
-_Static_assert((int)N_STATES == (int)MH_POOL_COUNT, "circulation states must mirror the pools");
+/* The pools come first, in pool order (model.c copies them as a block), then the glucose mean. */
+_Static_assert((int)GMEAN == (int)MH_POOL_COUNT && (int)N_STATES == (int)MH_POOL_COUNT + 1,
+               "circulation states must mirror the pools");
 _Static_assert((int)GP == (int)MH_POOL_GLUCOSE && (int)IP == (int)MH_POOL_INSULIN &&
                    (int)IL == (int)MH_POOL_INSULIN_LIVER && (int)GCG == (int)MH_POOL_GLUCAGON &&
                    (int)LAC == (int)MH_POOL_LACTATE && (int)GLYC == (int)MH_POOL_GLYCEROL &&
@@ -131,6 +141,7 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     (void)f;
     memcpy(dx, c->shared->rate, sizeof(double) * MH_POOL_COUNT);
+    dx[GMEAN] = (c->shared->conc[MH_POOL_GLUCOSE] - c->x[GMEAN]) / (c->p[TAUHBA1C] * 1440.0);
 }
 
 static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
@@ -148,6 +159,7 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[TG_MMOL_L] =
         (c->shared->conc[MH_POOL_CHYLOMICRON_TG] + c->shared->conc[MH_POOL_VLDL_TG]) / 1000.0;
     out[ETHANOL_G_L] = c->shared->conc[MH_POOL_ETHANOL] / 1000.0;
+    out[GMEAN_OUT] = c->x[GMEAN];
 }
 
 /* Dalla Man 2007 basal values of the normal cohort: Gb 91.76 mg/dL, Ib 25.49 pmol/L,
@@ -158,6 +170,7 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
     x[GP] = 91.76 * p[VG];
     x[IP] = 25.49 * p[VI];
     x[IL] = x[IP] * (0.484 + 0.194) / 0.190;
+    x[GMEAN] = 105.0; /* daily mean glucose of a healthy adult on three meals (about 5.8 mmol/L) */
     /* Overnight-fasted concentrations (docs/MODEL.md): the references, and lactate
      * 800, glycerol 60 umol/L. */
     x[GCG] = p[REF_GLUCAGON] * p[V_GCG];

@@ -9,10 +9,11 @@
  * with T_sex 15 nmol/L in men and 1 nmol/L in women, low the scenario's
  * hypogonadism fraction and dose in mg/week of testosterone ester (Bhasin 2001
  * AJP Endo 281:E1172: 125 mg/week gives mid-normal, 600 mg/week about 80 nmol/L).
- * The signal is T relative to the young adult of the same sex.
- * Growth hormone drive: secretion falls with age (IGF-1 about -1.4 %/yr after 40),
- * and GH-releasing therapy (tesamorelin 2 mg/day = 1) raises it:
- *   GH = exp(-d_gh (age - 40)) (1 + a_ther therapy)
+ * The signal is T relative to the typical level for the subject's sex and age
+ * (ageing itself acts on muscle through anabolic resistance, body.c).
+ * Growth hormone drive relative to the age-typical: GH-releasing therapy
+ * (tesamorelin 2 mg/day = 1) raises it:  GH = 1 + a_ther therapy.
+ * (The fall of GH secretion with age shows in IGF-1, messengers.c.)
  * Glucocorticoid activity: 1 + dose / D_gc (prednisolone-equivalent mg/day).
  */
 #include <math.h>
@@ -35,9 +36,6 @@
     X(KDOSE, "k_dose", "nmol/L per mg/week", 0.13, 0.05, 0.3, 0.3,                              \
       "Bhasin 2001 AJP Endo 281:E1172 dose-response (600 mg/week about 80 nmol/L)",           \
       "rise of total testosterone per mg/week of testosterone ester")                         \
-    X(DGH, "d_gh", "1/year", 0.014, 0.0, 0.05, 0.4,                                            \
-      "IGF-1 falls about 1-1.5 %/yr in adulthood (research notes)",                           \
-      "fractional fall of the GH drive per year after 40")                                    \
     X(ATHER, "a_therapy", "1", 0.8, 0.0, 3.0, 0.4,                                             \
       "tesamorelin 2 mg/day about doubles IGF-1 (Stanley 2014 JAMA 312:380)",                 \
       "rise of the GH drive under GH-releasing therapy")                                      \
@@ -48,27 +46,35 @@
 
 #define OUTPUTS(X)                                                                               \
     X(T_OUT, "testosterone_nmol_l", "nmol/L", "total testosterone")                            \
-    X(GH_OUT, "gh_drive", "1", "growth hormone secretion relative to a 40-year-old")         \
-    X(GC_OUT, "glucocorticoid_activity", "1", "glucocorticoid activity relative to normal")
+    X(GH_OUT, "gh_drive", "1", "growth hormone secretion relative to the age-typical")         \
+    X(GC_OUT, "glucocorticoid_activity", "1", "glucocorticoid activity relative to normal")  \
+    X(AGE_OUT, "age_y", "years", "age of the subject")                                        \
+    X(FEMALE_OUT, "female", "0/1", "1 for a woman, 0 for a man")                              \
+    X(HEIGHT_OUT, "height_m", "m", "height")
 
 MH_PARAM_TABLE(PARAMS);
 MH_OUTPUT_TABLE(OUTPUTS);
 
-static double testosterone(const mh_module_ctx *c)
+/* The sex- and age-typical level; ageing acts on muscle through anabolic
+ * resistance (body.c), so the signals below are relative to this. */
+static double typical_testosterone(const mh_module_ctx *c)
 {
     const double *p = c->p;
-    const mh_inputs *in = c->in;
-    double age = mh_age_at(in, c->t_min);
-    double own = (in->female ? p[TFEMALE] : p[TMALE]) * fmax(1.0 - p[DT] * fmax(age - 40.0, 0.0), 0.1) *
-                 (1.0 - in->intervention[MH_INTERVENTION_LOW_TESTOSTERONE]);
-    return own + p[KDOSE] * in->intervention[MH_INTERVENTION_TESTOSTERONE];
+    double age = mh_age_at(c->in, c->t_min);
+    return (c->in->female ? p[TFEMALE] : p[TMALE]) * fmax(1.0 - p[DT] * fmax(age - 40.0, 0.0), 0.1);
 }
 
+static double testosterone(const mh_module_ctx *c)
+{
+    const mh_inputs *in = c->in;
+    return typical_testosterone(c) * (1.0 - in->intervention[MH_INTERVENTION_LOW_TESTOSTERONE]) +
+           c->p[KDOSE] * in->intervention[MH_INTERVENTION_TESTOSTERONE];
+}
+
+/* GH secretion relative to the age-typical (its fall with age shows in IGF-1, messengers.c). */
 static double gh_drive(const mh_module_ctx *c)
 {
-    double age = mh_age_at(c->in, c->t_min);
-    return exp(-c->p[DGH] * (age - 40.0)) *
-           (1.0 + c->p[ATHER] * c->in->intervention[MH_INTERVENTION_GH_THERAPY]);
+    return 1.0 + c->p[ATHER] * c->in->intervention[MH_INTERVENTION_GH_THERAPY];
 }
 
 static double glucocorticoid(const mh_module_ctx *c)
@@ -78,8 +84,7 @@ static double glucocorticoid(const mh_module_ctx *c)
 
 static void publish(const mh_module_ctx *c, double *signals)
 {
-    double reference = c->in->female ? c->p[TFEMALE] : c->p[TMALE];
-    signals[MH_SIGNAL_TESTOSTERONE_RATIO] = testosterone(c) / reference;
+    signals[MH_SIGNAL_TESTOSTERONE_RATIO] = testosterone(c) / typical_testosterone(c);
     signals[MH_SIGNAL_GH_DRIVE] = gh_drive(c);
     signals[MH_SIGNAL_GLUCOCORTICOID] = glucocorticoid(c);
 }
@@ -90,6 +95,9 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[T_OUT] = testosterone(c);
     out[GH_OUT] = gh_drive(c);
     out[GC_OUT] = glucocorticoid(c);
+    out[AGE_OUT] = mh_age_at(c->in, c->t_min);
+    out[FEMALE_OUT] = c->in->female;
+    out[HEIGHT_OUT] = c->in->height_m;
 }
 
 const mh_module mh_endocrine_module = {

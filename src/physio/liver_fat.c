@@ -66,8 +66,9 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "assumed (brief): irisin activates hepatic AMPK", "restraint of lipogenesis by irisin")  \
     X(HAMPK, "h_ampk", "1", 2.0, 0.0, 10.0, 0.5,                                               \
       "assumed: lipogenesis stops during exercise", "restraint of lipogenesis per unit effort") \
-    X(FOX, "f_ox", "1", 0.85, 0.1, 0.95, 0.2,                                                  \
-      "calibrated: liver fat of the reference adult about 2-3 % at steady state",             \
+    X(FOX, "f_ox", "1", 0.95, 0.1, 0.99, 0.2,                                                  \
+      "calibrated: the reference adult on ordinary meals holds liver fat near 2.5 % (healthy "  \
+      "median 2-3 %, Szczepaniak 2005 AJP Endo 288:E462)",             \
       "fraction of hepatic fatty acids oxidised after an overnight fast")                     \
     X(AOX, "a_ox", "1", 0.5, 0.0, 2.0, 0.4,                                                    \
       "calibrated: aerobic training lowers liver fat -2 to -3 points in 8-12 weeks without "  \
@@ -188,7 +189,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0) / s->ref[MH_POOL_INSULIN];
     double glucagon = fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / s->ref[MH_POOL_GLUCAGON];
     double ethanol = fmax(s->conc[MH_POOL_ETHANOL], 0.0);
-    double ccl2_excess = fmax(mh_messenger_ratio(s, MH_MESSENGER_CCL2) - 1.0, 0.0);
+    double ccl2_excess = mh_excess(mh_messenger_ratio(s, MH_MESSENGER_CCL2));
     f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0) * (1.0 + p[CCCL2] * ccl2_excess);
     f[REMNANT] = p[KREM] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0);
     double ampk = pow(mito, p[AAMPK]) *

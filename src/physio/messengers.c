@@ -24,7 +24,8 @@
  *   CCL2         imcl_ratio^a_ccl2_imcl (1 + a_ccl2_disuse disuse)
  *                muscle mass ratio^-a_ccl2_atrophy mito_muscle^-a_ccl2_inactive
  *   ADM          1 + a_adm injury,  injury = inflammation / 5 + fibrosis / 4
- *   IGF-1        GH drive^a_igf1_gh (1 - c_igf1_liver fibrosis / 4)
+ *   IGF-1        GH drive^a_igf1_gh (1 - c_igf1_liver fibrosis / 4), with a resting
+ *                level falling with age, exp(-d_igf1 (age - 40))
  * Follistatin binds myostatin: the myostatin signal is divided by
  * (follistatin ratio)^b_fst_mstn, so a follistatin rise disarms myostatin.
  * Only R above its fasting level drives follistatin and FGF21: with the steep
@@ -160,6 +161,9 @@
       "adults of 40 about 150-200 ng/mL", "IGF-1 of the young-adult reference at the GH drive 1") \
     X(IGF1T, "igf1_half_life", "min", 900.0, 10.0, 2880.0, 0.4,                                \
       "bound IGF-1 (ternary complex) half-life about 12-15 h", "IGF-1 half-life in plasma")   \
+    X(DIGF1, "d_igf1", "1/year", 0.014, 0.0, 0.05, 0.4,                                        \
+      "IGF-1 falls about 1-1.5 %/yr in adulthood with GH secretion (research notes)",         \
+      "fractional fall of resting IGF-1 per year of age from 40")                             \
     X(AIGF1GH, "a_igf1_gh", "1", 0.8, 0.0, 2.0, 0.4,                                           \
       "assumed: IGF-1 follows GH with a slope below one", "IGF-1 response to the GH drive (log-log)") \
     X(CIGF1LIV, "c_igf1_liver", "1", 0.5, 0.0, 0.9, 0.4,                                       \
@@ -199,9 +203,18 @@ static const struct {
 
 static double rate(double half_life_min) { return log(2.0) / half_life_min; }
 
+/* Resting level; IGF-1's falls with age, so its ratio compares with the age-typical. */
+static double rest_level(const mh_module_ctx *c, mh_messenger m)
+{
+    double rest = c->p[entry[m].rest];
+    if (m == MH_MESSENGER_IGF1)
+        rest *= exp(-c->p[DIGF1] * (mh_age_at(c->in, c->t_min) - 40.0));
+    return rest;
+}
+
 static double level_ratio(const mh_module_ctx *c, mh_messenger m)
 {
-    return fmax(c->x[entry[m].state], 0.0) / c->p[entry[m].rest];
+    return fmax(c->x[entry[m].state], 0.0) / rest_level(c, m);
 }
 
 static void publish(const mh_module_ctx *c, double *signals)
@@ -260,7 +273,7 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     production(c, P);
     for (int m = 0; m < MH_MESSENGER_COUNT; m++) {
         int k = entry[m].state;
-        double target = p[entry[m].rest] * P[m] * c->in->messenger_factor[m];
+        double target = rest_level(c, (mh_messenger)m) * P[m] * c->in->messenger_factor[m];
         dx[k] = rate(p[entry[m].half_life]) * (target - x[k]);
     }
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
@@ -278,9 +291,9 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)
 {
-    (void)in;
     for (int m = 0; m < MH_MESSENGER_COUNT; m++)
         x[entry[m].state] = p[entry[m].rest];
+    x[IGF1] *= exp(-p[DIGF1] * (in->age_y - 40.0));
     x[R] = 1.0;
 }
 

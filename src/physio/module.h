@@ -22,6 +22,8 @@
 #ifndef MH_PHYSIO_MODULE_H
 #define MH_PHYSIO_MODULE_H
 
+#include <math.h>
+
 #include "myohep/myohep.h"
 #include "physio/shared.h"
 
@@ -110,6 +112,16 @@ typedef struct mh_inputs {
 static inline double mh_age_at(const mh_inputs *in, double t_min)
 {
     return in->age_y + t_min / (365.25 * 1440.0);
+}
+
+/* How far a ratio lies above 1, smoothly: about max(0, ratio - 1), rounded over
+ * +-0.05 around 1 and exactly 0 at 1. The slow drives sit at a ratio of 1 in
+ * health, where a sharp kink would make the stiff solver stumble every step. */
+static inline double mh_excess(double ratio)
+{
+    const double eps = 0.1;
+    double d = ratio - 1.0;
+    return 0.5 * (d + sqrt(d * d + eps * eps) - eps);
 }
 
 /* A discrete event applied between integration segments. An exercise event sets

@@ -169,6 +169,10 @@
     X(CMITODIS, "c_mito_disuse", "1", 0.3, 0.0, 0.8, 0.4,                                       \
       "assumed: bed rest lowers oxidative capacity about 20-30 % in weeks",                   \
       "fall of oxidative capacity with complete disuse")                                      \
+    X(AFFAMITO, "a_ffa_mito", "1", 0.7, 0.0, 2.0, 0.4,                                          \
+      "calibrated: endurance training lowers fasting FFA while raising fat oxidation "        \
+      "(Horowitz 2003 Am J Physiol; seed claim C1)",                                           \
+      "rise of muscle FFA uptake with oxidative capacity (log-log)")                          \
     X(AFGF, "a_fgf21", "1", 0.1, 0.0, 1.0, 0.5,                                                 \
       "assumed: FGF21 is insulin-sensitising (research notes)",                               \
       "rise of insulin sensitivity with FGF21 (log-log)")                                     \
@@ -287,7 +291,7 @@ static double chronic_sensitivity(const mh_module_ctx *c)
     const double *x = c->x, *p = c->p;
     const mh_shared *s = c->shared;
     double mito = fmax(x[MITO], 0.1);
-    double lipid_excess = fmax(fmax(x[IMCL], 0.0) / mito - 1.0, 0.0);
+    double lipid_excess = mh_excess(fmax(x[IMCL], 0.0) / mito);
     return (1.0 + 0.3 * (mito - 1.0)) / (1.0 + p[AIMCL] * lipid_excess) *
            pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05), p[AFGF]) /
            (1.0 + p[BGCIS] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0));
@@ -317,7 +321,8 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     f[UID_BASAL] = fmin(vm_basal * saturation, f[UID]);
     f[LAC_RELEASE] = 2.0 * p[FLAC] * f[UID] / MH_GLUCOSE_MG_PER_UMOL;
     f[LAC_OX] = p[KLACOX] * fmax(s->conc[MH_POOL_LACTATE], 0.0);
-    f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0);
+    /* trained muscle takes up and oxidises more fatty acids (FAT/CD36, oxidative capacity) */
+    f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0) * pow(fmax(x[MITO], 0.1), p[AFFAMITO]);
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
     f[AA_RELEASE] = p[RAA] * pow(p[IB] / insulin, p[BAA]);
     f[AA_UPTAKE] = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0);
@@ -356,7 +361,7 @@ static double mito_untrained(const mh_module_ctx *c)
     const double *p = c->p;
     const mh_inputs *in = c->in;
     double years = mh_age_at(in, c->t_min) - in->age_y;
-    double adm_excess = fmax(mh_messenger_ratio(c->shared, MH_MESSENGER_ADM) - 1.0, 0.0);
+    double adm_excess = mh_excess(mh_messenger_ratio(c->shared, MH_MESSENGER_ADM));
     return exp(-p[DMITO] * years) * (1.0 - p[CMITODIS] * in->intervention[MH_INTERVENTION_DISUSE]) /
            (1.0 + p[CMITOADM] * adm_excess);
 }
@@ -390,7 +395,7 @@ static double grip_strength(const mh_module_ctx *c)
     const mh_shared *s = c->shared;
     double over = fmax(mh_age_at(c->in, c->t_min) - 40.0, 0.0);
     return p[GSPEC] * s->signal[MH_SIGNAL_MUSCLE_MASS] * fmax(x[NEURAL], 0.0) *
-           exp(-p[CQ] * over * over) / (1.0 + p[AIMCLS] * fmax(x[IMCL] - 1.0, 0.0)) /
+           exp(-p[CQ] * over * over) / (1.0 + p[AIMCLS] * mh_excess(x[IMCL])) /
            (1.0 + p[AINFS] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION] / 5.0);
 }
 

@@ -83,9 +83,9 @@
       "lobular inflammation plus ballooning (NAFLD activity score without steatosis)")         \
     X(FIBROSIS, fibrosis, "stage 0-4", "liver_injury", "liver fibrosis stage (continuous)")    \
     X(TESTOSTERONE_RATIO, testosterone_ratio, "1", "endocrine",                                \
-      "testosterone relative to the young adult of the same sex")                              \
+      "testosterone relative to the typical level for the subject's sex and age")                              \
     X(GH_DRIVE, growth_hormone_drive, "1", "endocrine",                                        \
-      "growth hormone secretion relative to the young adult (age, therapy)")                   \
+      "growth hormone secretion relative to the age-typical (therapy)")                   \
     X(GLUCOCORTICOID, glucocorticoid, "1", "endocrine",                                        \
       "glucocorticoid activity relative to normal (1: no excess)")
 

@@ -69,7 +69,7 @@ void mh_scenario_subject_inputs(const mh_scenario *s, mh_inputs *in)
                                : s->subject.vo2max_ml_kg_min;
     in->pnpla3_risk_alleles = s->subject.pnpla3_risk_alleles;
     in->tm6sf2_risk_alleles = s->subject.tm6sf2_risk_alleles;
-    in->liver_fat_pct = isnan(s->subject.liver_fat_pct) ? 2.0 : s->subject.liver_fat_pct;
+    in->liver_fat_pct = isnan(s->subject.liver_fat_pct) ? 2.5 : s->subject.liver_fat_pct;
     in->fibrosis_stage = s->subject.fibrosis_stage;
     in->intake_kcal_day = s->diet_energy_kcal_per_day;
     in->protein_g_per_kg_day = s->n_daily_meals > 0 ? s->diet_protein_g_per_day / w : 1.0;

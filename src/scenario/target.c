@@ -29,7 +29,7 @@
 #include "scenario/yaml.h"
 
 static const char *const stat_names[MH_STAT_COUNT] = {
-    "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start", "rise_above_start", "peak_ratio_to_start", "time_below"};
+    "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start", "rise_above_start", "peak_ratio_to_start", "time_below", "mean"};
 
 const char *mh_check_stat_name(mh_check_stat stat) { return stat_names[stat]; }
 
@@ -150,20 +150,22 @@ static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario 
     return MH_OK;
 }
 
-/* The counterfactual: the scenario read again from its node, with parameter overrides. */
+/* The counterfactual: the scenario read again from its node with parameter
+ * overrides, or another scenario (an arm with a different diet, programme or
+ * intervention), optionally with overrides too. */
 static mh_status read_versus(mh_yaml *y, struct fy_node *node, struct fy_node *scenario,
                              mh_target *t)
 {
-    static const char *const keys[] = {"parameters"};
-    struct fy_node *v[1];
-    mh_status st = mh_yaml_map(y, node, "versus", keys, 1, v, NULL);
+    static const char *const keys[] = {"parameters", "scenario"};
+    struct fy_node *v[2];
+    mh_status st = mh_yaml_map(y, node, "versus", keys, 2, v, NULL);
     if (st != MH_OK)
         return st;
-    if (!v[0])
-        return mh_yaml_fail(y, node, MH_ERR_PARSE, "versus: missing key 'parameters'");
-    if ((st = mh_scenario_read_node(y, scenario, &t->versus)) != MH_OK)
+    if (!v[0] && !v[1])
+        return mh_yaml_fail(y, node, MH_ERR_PARSE, "versus: needs 'parameters' or 'scenario'");
+    if ((st = mh_scenario_read_node(y, v[1] ? v[1] : scenario, &t->versus)) != MH_OK)
         return st;
-    return mh_scenario_read_parameters(y, v[0], t->versus);
+    return v[0] ? mh_scenario_read_parameters(y, v[0], t->versus) : MH_OK;
 }
 
 static mh_status read_target(mh_yaml *y, mh_target *t)

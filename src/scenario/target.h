@@ -12,8 +12,10 @@
  *   peak_ratio_to_start        max over window / v(origin)
  *   time_below                 first time in the window (from origin) the variable
  *                              falls below `threshold` (the window end if never)
- * A target may name a counterfactual (`versus:` parameter overrides, the same
- * scenario otherwise); a check with `compare: difference` then reads its
+ *   mean                       average of the samples in the window (daily means of
+ *                              fluxes that swing with meals, for instance)
+ * A target may name a counterfactual (`versus:` parameter overrides, another
+ * scenario, or both); a check with `compare: difference` then reads its
  * statistic in the main run minus the same statistic in the counterfactual.
  */
 #ifndef MH_SCENARIO_TARGET_H
@@ -34,6 +36,7 @@ typedef enum mh_check_stat {
     MH_STAT_RISE_ABOVE_START,
     MH_STAT_PEAK_RATIO_TO_START,
     MH_STAT_TIME_BELOW,
+    MH_STAT_MEAN,
     MH_STAT_COUNT
 } mh_check_stat;
 

@@ -140,6 +140,19 @@ static double statistic(const mh_target *t, const mh_check *c, const mh_result *
         v = high - value_at(r, col, origin);
         break;
     }
+    case MH_STAT_MEAN: {
+        double sum = 0.0;
+        size_t n = 0;
+        for (size_t i = 0; i < mh_result_rows(r); i++) {
+            double ti = mh_result_time_min(r, i);
+            if (ti >= from && ti <= to) {
+                sum += mh_result_value(r, i, col);
+                n++;
+            }
+        }
+        v = n > 0 ? sum / (double)n : NAN;
+        break;
+    }
     default:
         break;
     }
