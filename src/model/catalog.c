@@ -21,9 +21,24 @@ static bool dysglycaemia(double hba1c_pct) { return hba1c_pct >= 5.7; }
 
 static double nafld_fibrosis(const double *args)
 {
-    return mh_nafld_fibrosis_score(args[0], args[1], dysglycaemia(hba1c(args + 2)), args[3],
-                                   args[4], args[5], args[6]);
+    bool ifg = dysglycaemia(mh_adag_hba1c_pct_from_glucose_mg_dl(args[2]));
+    return mh_nafld_fibrosis_score(args[0], args[1], ifg, args[3], args[4], args[5], args[6]);
 }
+
+/* Sources of the fatty acids entering the liver from outside its store, as Donnelly
+ * 2005 labelled them: dietary fat arrives in remnants and as spillover FFA.
+ * args: plasma FFA uptake, remnant fatty acids, DNL, all entering (g/day), dietary
+ * share of FFA appearance. */
+static double entering_pct(double part, const double *args)
+{
+    return args[3] > 0.0 ? 100.0 * part / args[3] : 0.0;
+}
+
+static double from_ffa(const double *args) { return entering_pct(args[0] * (1.0 - args[4]), args); }
+
+static double from_dnl(const double *args) { return entering_pct(args[2], args); }
+
+static double from_diet(const double *args) { return entering_pct(args[1] + args[0] * args[4], args); }
 
 static double steatosis_index(const double *args)
 {
@@ -53,6 +68,10 @@ static double sarcopenia(const double *args)
     return c < 0 ? 0.0 : c;
 }
 
+#define FA_SOURCES                                                                               \
+    "liver_ffa_uptake_g_per_day", "liver_remnant_fa_g_per_day", "dnl_g_per_day",                  \
+        "liver_fa_influx_g_per_day", "dietary_ffa_share"
+
 static const mh_derived_def derived[] = {
     {{"homa_ir", "1",
       "HOMA-IR from the current glucose and insulin (Matthews 1985); a fasting index, "
@@ -76,6 +95,15 @@ static const mh_derived_def derived[] = {
     {{"masld", "0/1", "MASLD: liver fat >= 5.56 % and a cardiometabolic criterion (Rinella 2023)"},
      {"liver_fat_pct", "bmi", "mean_glucose_mg_dl", "tg_mmol_l", "female", NULL},
      masld},
+    {{"liver_fa_from_ffa_pct", "%", "share of fatty acids entering the liver from adipose-derived plasma FFA"},
+     {FA_SOURCES, NULL},
+     from_ffa},
+    {{"liver_fa_from_dnl_pct", "%", "share of fatty acids entering the liver from DNL"},
+     {FA_SOURCES, NULL},
+     from_dnl},
+    {{"liver_fa_from_diet_pct", "%", "share of fatty acids entering the liver from the diet (remnants and spillover FFA)"},
+     {FA_SOURCES, NULL},
+     from_diet},
     {{"sarcopenia", "0-3", "EWGSOP2: 0 none, 1 probable, 2 confirmed, 3 severe (Cruz-Jentoft 2019)"},
      {"female", "grip_strength_kg", "asm_kg", "height_m", NULL},
      sarcopenia},

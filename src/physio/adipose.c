@@ -97,7 +97,9 @@
 
 #define OUTPUTS(X)                                                                               \
     X(LIPOLYSIS, "lipolysis_umol_kg_min", "umol/kg/min",                                      \
-      "whole-body lipolysis as glycerol release")
+      "whole-body lipolysis as glycerol release")                                             \
+    X(DIETARY_SHARE, "dietary_ffa_share", "1",                                                 \
+      "share of plasma FFA appearance that is dietary (chylomicron spillover)")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -113,33 +115,13 @@ static double lipolysis(const mh_module_ctx *c)
     double basal = 1.0 + pow(s->ref[MH_POOL_INSULIN] / p[IC50], p[NH]);
     /* The counter-regulatory drive saturates: at most +50 % (exercise, not glucagon
      * itself, carries the large lipolytic rise of a bout). */
-    double counter =
-        fmin(pow(fmax(c->shared->conc[MH_POOL_GLUCAGON], 0.0) / c->shared->ref[MH_POOL_GLUCAGON], p[ACR]), 1.5);
-    double exercise = (1.0 + p[LEX] * c->shared->signal[MH_SIGNAL_EXERCISE_DRIVE]) *
-                      (1.0 + p[KIL6] * log(fmax(mh_messenger_ratio(c->shared, MH_MESSENGER_IL6), 1.0)));
+    double counter = fmin(pow(fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / s->ref[MH_POOL_GLUCAGON], p[ACR]), 1.5);
+    double exercise = (1.0 + p[LEX] * s->signal[MH_SIGNAL_EXERCISE_DRIVE]) *
+                      (1.0 + p[KIL6] * log(fmax(mh_messenger_ratio(s, MH_MESSENGER_IL6), 1.0)));
     double chronic = pow(fmax(s->signal[MH_SIGNAL_FAT_MASS_RATIO], 0.02), p[AFAT]) *
                      pow(fmax(s->signal[MH_SIGNAL_GH_DRIVE], 0.05), p[AGH]) *
                      (1.0 + p[AGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0));
     return p[L0] * basal / (1.0 + pow(ia / p[IC50], p[NH])) * counter * exercise * chronic;
-}
-
-static double spillover(const double *p, const mh_shared *s)
-{
-    double hydrolysed = p[KCHY] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0) +
-                        p[KVLDL] * fmax(s->amount[MH_POOL_VLDL_TG], 0.0);
-    return 3.0 * hydrolysed * p[FSPILL];
-}
-
-/* The dietary share of FFA appearance, for the liver's source accounting (chylomicron
- * spillover counts as dietary; VLDL spillover is recycled hepatic fat, counted with
- * adipose FFA as in Donnelly 2005's labelling). */
-static void publish(const mh_module_ctx *c, double *signals)
-{
-    const double *p = c->p;
-    const mh_shared *s = c->shared;
-    double dietary = 3.0 * p[KCHY] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0) * p[FSPILL];
-    double total = 3.0 * lipolysis(c) * (1.0 - p[REEST]) + spillover(p, s);
-    signals[MH_SIGNAL_DIETARY_FFA_SHARE] = total > 0.0 ? dietary / total : 0.0;
 }
 
 static void compute_fluxes(const mh_module_ctx *c, double *f)
@@ -162,10 +144,15 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     dx[IA] = c->p[KIA] * (c->shared->conc[MH_POOL_INSULIN] - c->x[IA]);
 }
 
+/* The dietary share of FFA appearance, for the liver's source accounting (chylomicron
+ * spillover counts as dietary; VLDL spillover is recycled hepatic fat, counted with
+ * adipose FFA as in Donnelly 2005's labelling). */
 static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
 {
-    (void)c;
     out[LIPOLYSIS] = f[GLYCEROL_RELEASE];
+    double dietary = 3.0 * f[CHY_CLEARANCE] * c->p[FSPILL];
+    double total = f[FFA_RELEASE] + f[LPL_SPILLOVER];
+    out[DIETARY_SHARE] = total > 0.0 ? dietary / total : 0.0;
 }
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)
@@ -182,7 +169,6 @@ const mh_module mh_adipose_module = {
     MH_WITH_PARAMS,
     MH_WITH_FLUXES,
     MH_WITH_OUTPUTS,
-    .publish = publish,
     .compute_fluxes = compute_fluxes,
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,

@@ -35,6 +35,7 @@
  */
 #include <math.h>
 
+#include "core/units.h"
 #include "physio/module.h"
 #include "physio/registry.h"
 
@@ -132,7 +133,6 @@ MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
 MH_OUTPUT_TABLE(OUTPUTS);
 
-enum { MIN_PER_DAY = 1440 };
 
 /* Mifflin-St Jeor resting expenditure with the coefficients bw uses. */
 double mh_body_resting_kcal_per_day(int female, double age_y, double height_m, double weight_kg)
@@ -152,11 +152,6 @@ static double lean0(const double *p, const mh_inputs *in)
     return in->body_weight_kg - in->fat_mass_kg - ecf0(in) - 3.7 * p[G0];
 }
 
-static double muscle0(const double *p, const mh_inputs *in)
-{
-    (void)p;
-    return in->muscle_mass_kg;
-}
 
 /* Skeletal muscle 38.4 % of weight in men and 30.6 % in women (Janssen 2000 J Appl
  * Physiol 89:81) at about 22 % and 33 % body fat: 0.49 and 0.46 of fat-free mass. */
@@ -195,14 +190,20 @@ static baseline start_balance(const double *p, const mh_inputs *in)
     return b;
 }
 
+/* M0 L / L0: the muscle that energy partitioning alone would leave. */
+static double partitioned_muscle(const double *x, const double *p, const mh_inputs *in)
+{
+    return in->muscle_mass_kg * fmax(x[L], 0.0) / lean0(p, in);
+}
+
 static double muscle_mass(const double *x, const double *p, const mh_inputs *in)
 {
-    return muscle0(p, in) * fmax(x[L], 0.0) / lean0(p, in) * x[PHI];
+    return partitioned_muscle(x, p, in) * x[PHI];
 }
 
 static double remodelled(const double *x, const double *p, const mh_inputs *in)
 {
-    return muscle0(p, in) * fmax(x[L], 0.0) / lean0(p, in) * (x[PHI] - 1.0);
+    return partitioned_muscle(x, p, in) * (x[PHI] - 1.0);
 }
 
 static double weight(const double *x, const double *p, const mh_inputs *in)
@@ -217,7 +218,7 @@ static void publish(const mh_module_ctx *c, double *signals)
     /* Reference: the default 78 kg man of 40 at 22 % body fat (the Dalla Man cohort). */
     signals[MH_SIGNAL_FAT_MASS_RATIO] = fmax(x[F], 0.0) / 17.2;
     signals[MH_SIGNAL_MUSCLE_MASS] = muscle_mass(x, p, c->in);
-    signals[MH_SIGNAL_MUSCLE_MASS_RATIO] = muscle_mass(x, p, c->in) / muscle0(p, c->in);
+    signals[MH_SIGNAL_MUSCLE_MASS_RATIO] = muscle_mass(x, p, c->in) / c->in->muscle_mass_kg;
 }
 
 static double anabolic_resistance(const double *p, double age)
@@ -251,7 +252,7 @@ static double remodelling_rate(const mh_module_ctx *c)
 /* Energy being absorbed and spent, kcal/day. */
 static double intake(const mh_module_ctx *c)
 {
-    return c->shared->signal[MH_SIGNAL_ENERGY_ABSORPTION] * MIN_PER_DAY;
+    return c->shared->signal[MH_SIGNAL_ENERGY_ABSORPTION] * MH_MIN_PER_DAY;
 }
 
 static double expenditure_without_growth(const mh_module_ctx *c, const baseline *b)
@@ -259,7 +260,7 @@ static double expenditure_without_growth(const mh_module_ctx *c, const baseline 
     const double *x = c->x, *p = c->p;
     return b->k + p[GF] * x[F] + p[GL] * x[L] + b->delta * weight(x, p, c->in) +
            p[BTEF] * (intake(c) - b->intake) + x[AT] +
-           c->shared->signal[MH_SIGNAL_EXERCISE_ENERGY] * MIN_PER_DAY;
+           c->shared->signal[MH_SIGNAL_EXERCISE_ENERGY] * MH_MIN_PER_DAY;
 }
 
 /* Rates of the energy balance at the current state, per day. */
@@ -278,7 +279,7 @@ static flows energy_flows(const mh_module_ctx *c)
     flows r;
     r.intake_stable = b.intake;
     r.remodelling = remodelling_rate(c);
-    r.extra_muscle = muscle0(p, in) * fmax(x[L], 0.0) / lean0(p, in) * r.remodelling;
+    r.extra_muscle = partitioned_muscle(x, p, in) * r.remodelling;
     r.spent = expenditure_without_growth(c, &b);
     double balance = intake(c) - r.spent - (p[RHOL] + p[ETAL]) * r.extra_muscle;
     double fat_per_lean = fmax(x[F], 0.0) / p[FORBES];
@@ -293,12 +294,12 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     const double *x = c->x, *p = c->p;
     flows r = energy_flows(c);
     double diet_ratio = c->in->intake_kcal_day / r.intake_stable;
-    dx[L] = r.lean / MIN_PER_DAY;
-    dx[F] = r.fat / MIN_PER_DAY;
-    dx[AT] = (p[BAT] * (intake(c) - r.intake_stable) - x[AT]) / p[TAUAT] / MIN_PER_DAY;
+    dx[L] = r.lean / MH_MIN_PER_DAY;
+    dx[F] = r.fat / MH_MIN_PER_DAY;
+    dx[AT] = (p[BAT] * (intake(c) - r.intake_stable) - x[AT]) / p[TAUAT] / MH_MIN_PER_DAY;
     dx[ECF] = (-p[ZNA] * (x[ECF] - ecf0(c->in)) - p[ZCI] * (1.0 - diet_ratio)) / p[NA] /
-              MIN_PER_DAY;
-    dx[PHI] = r.remodelling / MIN_PER_DAY;
+              MH_MIN_PER_DAY;
+    dx[PHI] = r.remodelling / MH_MIN_PER_DAY;
 }
 
 static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)

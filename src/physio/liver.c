@@ -234,10 +234,17 @@ static double insulin_sensitivity(const mh_module_ctx *c)
             (1.0 + p[BGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)));
 }
 
+/* Ethanol's NADH restrains gluconeogenesis here and fat oxidation in liver_fat.c. */
+static double nadh_restraint(const mh_module_ctx *c)
+{
+    return 1.0 / (1.0 + fmax(c->shared->conc[MH_POOL_ETHANOL], 0.0) / c->p[KZ]);
+}
+
 static void publish(const mh_module_ctx *c, double *signals)
 {
     signals[MH_SIGNAL_LIVER_GLYCOGEN_FILL] =
         fmin(fmax(c->x[GLY], 0.0) / glycogen_mg_kg(c->p[GLYMAX], c->in), 1.0);
+    signals[MH_SIGNAL_ETHANOL_NADH] = nadh_restraint(c);
 }
 
 static void compute_fluxes(const mh_module_ctx *c, double *f)
@@ -255,7 +262,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double hormones = pow(glucagon_ratio, p[AGNG]) * pow(s->ref[MH_POOL_INSULIN] / insulin, p[BGNG]);
     hormones = fmin(fmax(hormones, 0.2), 5.0);
     double ethanol = fmax(s->conc[MH_POOL_ETHANOL], 0.0);
-    double nadh = 1.0 / (1.0 + ethanol / p[KZ]);
+    double nadh = nadh_restraint(c);
     f[ETH_OX] = p[VETH] * ethanol / (ethanol + p[KETH]);
     /* Gluconeogenic capacity from substrate supply; what is made is the demand's
      * share plus what the glycogen store has room for (below). */

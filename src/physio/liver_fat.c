@@ -11,6 +11,7 @@
  *   D   = f_fd fructose / 3 / 0.2564 + V_dnl (I / Iref)^n_ins (G / Gref) fill / AMPK
  *   Lp  = k_lip (1 - p_pnpla3 n_PNPLA3) TG                  (lipolysis of the store)
  *   ox  = min(0.95, f_ox (Gcg/Gcgb)^0.5 (Iref/I)^0.3 z Omega) (U + R + D + Lp)
+ *         (z: ethanol's NADH restraint, published by liver.c)
  *   VLDL-TG = V_max s^2 / (s^2 + K_v^2) (1 - p_tm6sf2 n_TM6SF2)     (s = liver fat %)
  *   dTG/dt  = ((U + R + D + Lp - ox) / 3 - VLDL - Lp / 3)  [umol TG/kg/min, to grams]
  * AMPK = mito^a_ampk irisin^a_irisin (1 + h_ampk E): training, irisin and the
@@ -146,11 +147,9 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
     X(MITO_OUT, "liver_mitochondria", "1", "hepatic oxidative capacity relative to sedentary") \
     X(INFLUX_OUT, "liver_fa_influx_g_per_day", "g/day",                                       \
       "fatty acids entering the liver from plasma FFA, remnants and DNL (current rate)")      \
-    X(FROM_FFA, "liver_fa_from_ffa_pct", "%",                                                  \
-      "share of fatty acids entering the liver from adipose-derived plasma FFA")              \
-    X(FROM_DNL, "liver_fa_from_dnl_pct", "%", "share of fatty acids entering the liver from DNL") \
-    X(FROM_DIET, "liver_fa_from_diet_pct", "%",                                                \
-      "share of fatty acids entering the liver from the diet (remnants and spillover FFA)")
+    X(FFA_OUT, "liver_ffa_uptake_g_per_day", "g/day", "plasma FFA taken up by the liver (current rate)") \
+    X(REMNANT_OUT, "liver_remnant_fa_g_per_day", "g/day",                                      \
+      "fatty acids taken up in chylomicron remnants (current rate)")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -188,7 +187,6 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double mito = fmax(x[MITO], 0.1);
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0) / s->ref[MH_POOL_INSULIN];
     double glucagon = fmax(s->conc[MH_POOL_GLUCAGON], 0.0) / s->ref[MH_POOL_GLUCAGON];
-    double ethanol = fmax(s->conc[MH_POOL_ETHANOL], 0.0);
     double ccl2_excess = mh_excess(mh_messenger_ratio(s, MH_MESSENGER_CCL2));
     f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0) * (1.0 + p[CCCL2] * ccl2_excess);
     f[REMNANT] = p[KREM] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0);
@@ -206,9 +204,8 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
                    pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05), p[AFGF]) *
                    pow(fmax(s->signal[MH_SIGNAL_GH_DRIVE], 0.05), p[AGH]) *
                    pow(fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.05), p[AT_T]);
-    /* ethanol's NADH restrains oxidation (K_z = 500 mg/L, as in liver.c) */
-    double nadh = 1.0 / (1.0 + ethanol / 500.0);
-    double share = fmin(0.95, p[FOX] * sqrt(glucagon) * pow(insulin, -0.3) * nadh * drive);
+    double share = fmin(0.95, p[FOX] * sqrt(glucagon) * pow(insulin, -0.3) *
+                                  s->signal[MH_SIGNAL_ETHANOL_NADH] * drive);
     double entering = f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL] + f[LIPOLYSIS];
     f[FAT_OX] = share * entering;
     f[ESTERIFIED] = entering - f[FAT_OX];
@@ -242,13 +239,8 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[FAT_OX_OUT] = f[FAT_OX] * per_day;
     out[MITO_OUT] = c->x[MITO];
     out[INFLUX_OUT] = (f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL]) * per_day;
-    /* Sources of the fatty acids entering from outside the store (Donnelly 2005's
-     * labelled pools): dietary fat arrives in remnants and as spillover FFA. */
-    double diet_ffa = c->shared->signal[MH_SIGNAL_DIETARY_FFA_SHARE] * f[FFA_UPTAKE];
-    double total = f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL];
-    out[FROM_FFA] = total > 0.0 ? 100.0 * (f[FFA_UPTAKE] - diet_ffa) / total : 0.0;
-    out[FROM_DNL] = total > 0.0 ? 100.0 * f[DNL] / total : 0.0;
-    out[FROM_DIET] = total > 0.0 ? 100.0 * (3.0 * f[REMNANT] + diet_ffa) / total : 0.0;
+    out[FFA_OUT] = f[FFA_UPTAKE] * per_day;
+    out[REMNANT_OUT] = 3.0 * f[REMNANT] * per_day;
 }
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)

@@ -21,12 +21,12 @@
  */
 #include <math.h>
 
+#include "core/units.h"
 #include "physio/module.h"
 #include "physio/registry.h"
 
 #define MODULE_NAME "liver_injury"
 
-enum { MIN_PER_YEAR = 525960 };
 
 #define STATES(X)                                                                                \
     X(A, "inflammation", "0-5", 1.0, MH_SLOW,                                                  \
@@ -128,7 +128,7 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     dx[A] = (target - x[A]) / p[TAUA];
     double progression = p[KF] * pow(a, p[AF]) * (1.0 - fib / 4.2);
     double regression = p[KR] * fib * fmax(1.0 - a / p[AR], 0.0);
-    dx[FIB] = (progression - regression) / MIN_PER_YEAR;
+    dx[FIB] = (progression - regression) / MH_MIN_PER_YEAR;
 }
 
 static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)

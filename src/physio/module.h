@@ -24,6 +24,7 @@
 
 #include <math.h>
 
+#include "core/units.h"
 #include "myohep/myohep.h"
 #include "physio/shared.h"
 
@@ -111,7 +112,7 @@ typedef struct mh_inputs {
 /* The subject's age at time t of the run. */
 static inline double mh_age_at(const mh_inputs *in, double t_min)
 {
-    return in->age_y + t_min / (365.25 * 1440.0);
+    return in->age_y + t_min / MH_MIN_PER_YEAR;
 }
 
 /* How far a ratio lies above 1, smoothly: about max(0, ratio - 1), rounded over

@@ -19,7 +19,7 @@ const mh_module *const mh_modules[] = {
     &mh_messengers_module,
     &mh_endocrine_module,
     &mh_body_module,
-    &mh_adipose_module, /* after the modules whose signals its publish() reads */
+    &mh_adipose_module,
 };
 
 const int mh_module_count = MH_COUNT(mh_modules);

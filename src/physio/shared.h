@@ -65,8 +65,8 @@
       "anabolic (mTOR) signal of recent resistance work, decaying over about two days")        \
     X(LIVER_GLYCOGEN_FILL, liver_glycogen_fill, "1", "liver",                                  \
       "liver glycogen as a fraction of its maximum")                                           \
-    X(DIETARY_FFA_SHARE, dietary_ffa_share, "1", "adipose",                                    \
-      "share of plasma FFA appearance that is dietary (lipoprotein lipase spillover)")         \
+    X(ETHANOL_NADH, ethanol_nadh, "1", "liver",                                                \
+      "restraint of gluconeogenesis and fat oxidation by ethanol's NADH (1: none)")            \
     X(FAT_MASS, fat_mass, "kg", "body", "whole-body fat mass")                                 \
     X(FAT_MASS_RATIO, fat_mass_ratio, "1", "body", "fat mass relative to the reference adult") \
     X(MUSCLE_MASS, muscle_mass, "kg", "body", "skeletal muscle mass")                          \

@@ -472,7 +472,8 @@ static mh_status read_intervention(mh_yaml *y, struct fy_node *node, mh_scenario
                                         "low_testosterone", "gh",         "gh_peptide",
                                         "glucocorticoid", "disuse",       "dexamethasone",
                                         "hindlimb_unloading"};
-    enum { BLOCK, OVEREXPRESS, TESTOSTERONE, LOW_T, GH, GH_PEPTIDE, GLUCOCORTICOID, DISUSE };
+    enum { BLOCK, OVEREXPRESS, TESTOSTERONE, LOW_T, GH, GH_PEPTIDE, GLUCOCORTICOID, DISUSE,
+           DEXAMETHASONE, HINDLIMB_UNLOADING };
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "intervention", keys, N, v, k);
     if (st != MH_OK)
@@ -489,7 +490,7 @@ static mh_status read_intervention(mh_yaml *y, struct fy_node *node, mh_scenario
                                    [TESTOSTERONE] = {DOSE, -1},  [LOW_T] = {FRACTION, -1},
                                    [GH] = {-1, -1},              [GH_PEPTIDE] = {-1, -1},
                                    [GLUCOCORTICOID] = {DOSE_DAY, -1}, [DISUSE] = {FRACTION, -1},
-                                   [DISUSE + 1] = {-1, -1},      [DISUSE + 2] = {-1, -1}};
+                                   [DEXAMETHASONE] = {-1, -1},   [HINDLIMB_UNLOADING] = {-1, -1}};
     for (int key = TARGET; key <= FRACTION; key++)
         if (v[key] && takes[type][0] != key && takes[type][1] != key)
             return mh_yaml_fail(y, k[key], MH_ERR_INVALID, "'%s' does not apply to intervention '%s'",
@@ -529,7 +530,7 @@ static mh_status read_intervention(mh_yaml *y, struct fy_node *node, mh_scenario
     }
     if ((st = read_window(y, v[FROM], v[UNTIL], s, "intervention", &start, &end)) != MH_OK)
         return st;
-    if (type == DISUSE + 1 || type == DISUSE + 2) {
+    if (type == DEXAMETHASONE || type == HINDLIMB_UNLOADING) {
         char what[96];
         snprintf(what, sizeof what, "intervention '%s' (a mouse model)", types[type]);
         return mh_yaml_unsupported(y, v[TYPE], what);
