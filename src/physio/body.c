@@ -82,7 +82,7 @@
     X(KTURN, "k_turn", "1/day", 0.012, 0.003, 0.03, 0.3,                                       \
       "myofibrillar protein fractional synthesis about 1.2-1.8 %/day (research notes)",      \
       "muscle protein turnover rate")                                                         \
-    X(CAR, "c_ar", "1/year^2", 8.9e-5, 0.0, 3e-4, 0.4,                                         \
+    X(CAR, "c_ar", "1/year^2", 1.0e-4, 0.0, 3e-4, 0.4,                                         \
       "calibrated: muscle -0.8 %/yr at 75 (Mitchell 2012 Front Physiol 3:260: 0.6-1 %/yr)",  \
       "age-related anabolic resistance")                                                      \
     X(APROT, "a_prot", "1", 0.5, 0.0, 1.5, 0.5,                                                \

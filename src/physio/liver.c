@@ -83,6 +83,12 @@
       "fall of hepatic extraction with secretion")                                            \
     X(M6, "m6", "1", 0.6471, 0.3, 0.9, 0.1, MH_SRC_DALLA_MAN_2007,                             \
       "hepatic insulin extraction at zero secretion")                                         \
+    X(AHE, "a_he", "1", 0.5, 0.0, 2.0, 0.5,                                                     \
+      "calibrated: fasting insulin of obese adults about twice lean (Fabbrini 2009 PNAS "      \
+      "106:15430); hepatic insulin extraction follows adiponectin and insulin resistance, "    \
+      "not liver fat ('Hepatic insulin extraction in NAFLD is related to insulin resistance "  \
+      "rather than liver fat content', JCEM)",                                                 \
+      "fall of hepatic insulin extraction with low adiponectin (log-log)")                    \
     X(GGCG, "g_gcg", "1", 0.15, 0.0, 2.0, 0.3,                                                  \
       "calibrated: glucagon's share of the fasting rise and postprandial fall of EGP",        \
       "effect of glucagon on the demand for glucose output")                                 \
@@ -204,7 +210,10 @@ MH_OUTPUT_TABLE(OUTPUTS);
 
 static double hepatic_extraction(const mh_module_ctx *c)
 {
-    double he = c->p[M6] - c->p[M5] * c->shared->signal[MH_SIGNAL_INSULIN_SECRETION];
+    const mh_shared *s = c->shared;
+    double adiponectin = fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05);
+    double he = c->p[M6] * pow(fmin(adiponectin, 1.5), c->p[AHE]) -
+                c->p[M5] * s->signal[MH_SIGNAL_INSULIN_SECRETION];
     return he < 0.0 ? 0.0 : (he > 0.95 ? 0.95 : he);
 }
 
@@ -228,9 +237,8 @@ static double insulin_sensitivity(const mh_module_ctx *c)
 {
     const double *p = c->p;
     const mh_shared *s = c->shared;
-    double fat_excess = fmax(s->signal[MH_SIGNAL_LIVER_FAT_PCT] - 2.0, 0.0) / 10.0;
     return pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AADIPO]) /
-           ((1.0 + p[ALF] * fat_excess) * (1.0 + p[CINFLHIS] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION]) *
+           ((1.0 + p[ALF] * mh_liver_fat_excess(s)) * (1.0 + p[CINFLHIS] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION]) *
             (1.0 + p[BGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)));
 }
 

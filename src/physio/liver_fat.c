@@ -16,7 +16,8 @@
  *   dTG/dt  = ((U + R + D + Lp - ox) / 3 - VLDL - Lp / 3)  [umol TG/kg/min, to grams]
  * AMPK = mito^a_ampk irisin^a_irisin (1 + h_ampk E): training, irisin and the
  * bout itself restrain lipogenesis (Hardie; Bostrom 2012). Omega is the oxidative
- * drive: mito^a_ox x adiponectin^a_adipo x FGF21^a_fgf21 x GH^a_gh x T^a_t.
+ * drive: mito^a_ox x adiponectin^a_adipo x FGF21^a_fgf21 x GH^a_gh x T^a_t
+ * x (1 + a_ppar (liver fat - 2 %) / 10): lipid itself induces oxidation (PPARalpha).
  * Insulin drives DNL whatever the liver's insulin resistance (SREBP-1c: selective
  * hepatic insulin resistance, Brown and Goldstein 2008).
  * VLDL-TG secretion rises with liver fat and plateaus above about 10 % (Fabbrini
@@ -80,6 +81,11 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "rise of fat oxidation with adiponectin (log-log)")                                     \
     X(AFGF, "a_fgf21", "1", 0.1, 0.0, 1.0, 0.5, "assumed: FGF21 lowers liver lipid",          \
       "rise of fat oxidation with FGF21 (log-log)")                                           \
+    X(APPAR, "a_ppar", "1", 0.5, 0.0, 3.0, 0.5,                                                \
+      "assumed: the fatty liver oxidises more (PPARalpha; hepatic TCA flux about doubled in "  \
+      "NAFLD, Sunny 2011 Cell Metab 14:804; mitochondrial respiration up in obese NAFL, "      \
+      "Koliaki 2015 Cell Metab 21:739); holds a fatty liver near its steady state",           \
+      "rise of fat oxidation per 10 points of liver fat above 2 %")                           \
     X(AGH, "a_gh", "1", 0.3, 0.0, 1.0, 0.5,                                                    \
       "calibrated: tesamorelin lowers liver fat about a third in a year (Stanley 2019 Lancet " \
       "HIV 6:e821)",                                                                           \
@@ -179,6 +185,20 @@ static void publish(const mh_module_ctx *c, double *signals)
     signals[MH_SIGNAL_LIVER_MITO] = fmax(c->x[MITO], 0.1);
 }
 
+/* Glucose-driven lipogenesis (umol FA/kg/min). */
+static double glucose_lipogenesis(const mh_module_ctx *c)
+{
+    const double *p = c->p;
+    const mh_shared *s = c->shared;
+    double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0) / s->ref[MH_POOL_INSULIN];
+    double ampk = pow(fmax(c->x[MITO], 0.1), p[AAMPK]) *
+                  pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_IRISIN), 0.05), p[AIRISIN]) *
+                  (1.0 + p[HAMPK] * s->signal[MH_SIGNAL_EXERCISE_DRIVE]);
+    double glucose = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / s->ref[MH_POOL_GLUCOSE];
+    return p[VDNL] * pow(insulin, p[NDNL]) * glucose * s->signal[MH_SIGNAL_LIVER_GLYCOGEN_FILL] /
+           ampk;
+}
+
 static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
     const double *x = c->x, *p = c->p;
@@ -190,20 +210,16 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double ccl2_excess = mh_excess(mh_messenger_ratio(s, MH_MESSENGER_CCL2));
     f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0) * (1.0 + p[CCCL2] * ccl2_excess);
     f[REMNANT] = p[KREM] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0);
-    double ampk = pow(mito, p[AAMPK]) *
-                  pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_IRISIN), 0.05), p[AIRISIN]) *
-                  (1.0 + p[HAMPK] * s->signal[MH_SIGNAL_EXERCISE_DRIVE]);
-    double glucose = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / s->ref[MH_POOL_GLUCOSE];
     f[DNL] = p[FFD] * s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION] / 3.0 / MH_FA_MG_PER_UMOL +
-             p[VDNL] * pow(insulin, p[NDNL]) * glucose *
-                 s->signal[MH_SIGNAL_LIVER_GLYCOGEN_FILL] / ampk;
+             glucose_lipogenesis(c);
     double tg_umol_kg = fmax(x[TG], 0.0) * 1000.0 / TG_MG_PER_UMOL / in->body_weight_kg;
     f[LIPOLYSIS] = 3.0 * p[KLIP] * (1.0 - p[PPNPLA3] * in->pnpla3_risk_alleles) * tg_umol_kg;
     double drive = pow(mito, p[AOX]) *
                    pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AADIPO]) *
                    pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05), p[AFGF]) *
                    pow(fmax(s->signal[MH_SIGNAL_GH_DRIVE], 0.05), p[AGH]) *
-                   pow(fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.05), p[AT_T]);
+                   pow(fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.05), p[AT_T]) *
+                   (1.0 + p[APPAR] * mh_liver_fat_excess(s));
     double share = fmin(0.95, p[FOX] * sqrt(glucagon) * pow(insulin, -0.3) *
                                   s->signal[MH_SIGNAL_ETHANOL_NADH] * drive);
     double entering = f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL] + f[LIPOLYSIS];
@@ -215,14 +231,27 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
                         (1.0 - p[PTM6] * in->tm6sf2_risk_alleles);
 }
 
+/* Hepatic oxidative capacity without training, lowered by steatohepatitis. */
+static double untrained_mito(const mh_module_ctx *c)
+{
+    return 1.0 / (1.0 + c->p[CINFL] * c->shared->signal[MH_SIGNAL_LIVER_INFLAMMATION] / 5.0);
+}
+
+static void steady_guess(const mh_module_ctx *c, double *x) { x[MITO] = untrained_mito(c); }
+
+/* Net triglyceride deposition (umol TG/kg/min). */
+static double net_deposition(const double *f)
+{
+    return f[ESTERIFIED] / 3.0 - f[LIPOLYSIS] / 3.0 - f[VLDL_SECRETION];
+}
+
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     const double *x = c->x, *p = c->p;
     const mh_shared *s = c->shared;
-    double net = f[ESTERIFIED] / 3.0 - f[LIPOLYSIS] / 3.0 - f[VLDL_SECRETION];
-    dx[TG] = tg_grams(net, c->in);
+    dx[TG] = tg_grams(net_deposition(f), c->in);
     double testosterone = fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.05);
-    double untrained = 1.0 / (1.0 + p[CINFL] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION] / 5.0);
+    double untrained = untrained_mito(c);
     dx[MITO] = p[AML] * s->signal[MH_SIGNAL_AEROBIC_STIMULUS] * (p[MLMAX] - x[MITO]) *
                    pow(fmin(testosterone, 1.5), p[ATTRAIN]) -
                (x[MITO] - untrained) / p[TAUML];
@@ -262,4 +291,5 @@ const mh_module mh_liver_fat_module = {
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,
     .basal_guess = basal_guess,
+    .steady_guess = steady_guess,
 };

@@ -34,8 +34,10 @@
     X(FIB, "fibrosis", "stage", 1.0, MH_SLOW, "F: fibrosis stage, continuous 0-4")
 
 #define PARAMS(X)                                                                                \
-    X(LF50, "LF50", "%", 18.0, 3.0, 60.0, 0.4,                                                 \
-      "calibrated: NASH (activity >= 3) in a minority of subjects with liver fat 10-20 %",     \
+    X(LF50, "LF50", "%", 25.0, 3.0, 60.0, 0.4,                                                 \
+      "calibrated: NASH (activity >= 3) in a minority of subjects with liver fat 10-20 %; an " \
+      "obese man with 22 % liver fat and low adiponectin sits at activity about 2 (NAFL to "   \
+      "borderline NASH)",                                                                      \
       "liver fat at which the lipotoxic drive gives half-maximal activity")                   \
     X(NA_, "n_a", "1", 3.0, 0.5, 6.0, 0.3, "assumed: NAFL (activity 1-2) at liver fat about 15 %, NASH (>= 3) above about 25 %", "steepness of activity with the drive")  \
     X(TAUA, "tau_a", "min", 86400.0, 14400.0, 525960.0, 0.4,                                   \
@@ -48,7 +50,7 @@
       "relief by adiponectin (log-log)")                                                      \
     X(AFGF, "a_fgf21", "1", 0.2, 0.0, 1.0, 0.5, "assumed: FGF21 relieves steatohepatitis",     \
       "relief by FGF21 (log-log)")                                                            \
-    X(AMITO, "a_mito", "1", 1.0, 0.0, 3.0, 0.5,                                                \
+    X(AMITO, "a_mito", "1", 0.5, 0.0, 3.0, 0.5,                                                \
       "assumed: exercise relieves liver inflammation beyond liver fat",                       \
       "relief by hepatic oxidative capacity (log-log)")                                       \
     X(PPNPLA3, "p_pnpla3", "1", 0.25, 0.0, 1.0, 0.5,                                           \
@@ -114,16 +116,24 @@ static void publish(const mh_module_ctx *c, double *signals)
     signals[MH_SIGNAL_FIBROSIS] = fmin(fmax(c->x[FIB], 0.0), 4.0);
 }
 
+/* The activity the current liver fat, messengers and mitochondria lead to. */
+static double current_target(const mh_module_ctx *c)
+{
+    const mh_shared *s = c->shared;
+    return activity_target(c->p, c->in, s->signal[MH_SIGNAL_LIVER_FAT_PCT],
+                           fmax(mh_messenger_ratio(s, MH_MESSENGER_CCL2), 0.05),
+                           fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05),
+                           fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05),
+                           fmax(s->signal[MH_SIGNAL_LIVER_MITO], 0.1));
+}
+
+static void steady_guess(const mh_module_ctx *c, double *x) { x[A] = current_target(c); }
+
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     (void)f;
     const double *x = c->x, *p = c->p;
-    const mh_shared *s = c->shared;
-    double target = activity_target(
-        p, c->in, s->signal[MH_SIGNAL_LIVER_FAT_PCT],
-        fmax(mh_messenger_ratio(s, MH_MESSENGER_CCL2), 0.05),
-        fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05),
-        fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05), fmax(s->signal[MH_SIGNAL_LIVER_MITO], 0.1));
+    double target = current_target(c);
     double a = fmin(fmax(x[A], 0.0), 5.0), fib = fmin(fmax(x[FIB], 0.0), 4.2);
     dx[A] = (target - x[A]) / p[TAUA];
     double progression = p[KF] * pow(a, p[AF]) * (1.0 - fib / 4.2);
@@ -163,4 +173,5 @@ const mh_module mh_liver_injury_module = {
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,
     .basal_guess = basal_guess,
+    .steady_guess = steady_guess,
 };

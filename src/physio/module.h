@@ -125,6 +125,13 @@ static inline double mh_excess(double ratio)
     return 0.5 * (d + sqrt(d * d + eps * eps) - eps);
 }
 
+/* Liver fat above a healthy 2 %, per 10 points: the lipotoxic load that blunts
+ * insulin action in liver and, through hepatokines, in muscle (Korenblat 2008). */
+static inline double mh_liver_fat_excess(const mh_shared *s)
+{
+    return fmax(s->signal[MH_SIGNAL_LIVER_FAT_PCT] - 2.0, 0.0) / 10.0;
+}
+
 /* A discrete event applied between integration segments. An exercise event sets
  * the current intensity (0 ends a bout; HIIT alternates work and rest events);
  * an intervention event sets an intervention level or a messenger's factor. */
@@ -170,6 +177,10 @@ typedef struct mh_module {
     void (*basal_guess)(const double *p, const mh_inputs *in, double *x);
     /* React to an event by changing its own states or inputs (may be NULL). */
     void (*on_event)(const mh_event *ev, const double *p, double *x, mh_inputs *in);
+    /* Move slow states the subject does not declare to their steady value at the
+     * current signals (inflammation for the declared liver fat, say), so that a run
+     * starts near the subject's own steady state (may be NULL). */
+    void (*steady_guess)(const mh_module_ctx *c, double *x);
 } mh_module;
 
 #define MH_COUNT(table) ((int)(sizeof(table) / sizeof((table)[0])))

@@ -176,6 +176,15 @@
     X(AFGF, "a_fgf21", "1", 0.1, 0.0, 1.0, 0.5,                                                 \
       "assumed: FGF21 is insulin-sensitising (research notes)",                               \
       "rise of insulin sensitivity with FGF21 (log-log)")                                     \
+    X(AADIPOIS, "a_adipo_is", "1", 0.5, 0.0, 2.0, 0.5,                                          \
+      "calibrated: obese adults' muscle insulin sensitivity about 0.6-0.8 of lean (Amaro 2010 " \
+      "Gastroenterology 139:149); adiponectin sensitises muscle through AMPK (Yamauchi 2002 "  \
+      "Nat Med 8:1288)",                                                                       \
+      "rise of insulin sensitivity with adiponectin (log-log)")                               \
+    X(ALFIS, "a_lf_is", "1", 0.3, 0.0, 2.0, 0.5,                                                \
+      "calibrated: muscle insulin action falls with liver fat independent of BMI (Korenblat "  \
+      "2008 Gastroenterology 134:1369; hepatokines such as fetuin-A)",                         \
+      "fall of insulin sensitivity per 10 points of liver fat above 2 %")                     \
     X(BGCIS, "b_gc_is", "1", 0.2, 0.0, 1.0, 0.4,                                                \
       "prednisolone 30 mg/day lowers peripheral glucose uptake 34 % (van Raalte 2011)",       \
       "fall of insulin sensitivity per unit glucocorticoid excess")                           \
@@ -285,7 +294,8 @@ static double concentration(double mg_kg, double mass_share, double muscle_share
 }
 
 /* Chronic insulin sensitivity of uptake: oxidative capacity helps, lipid the
- * mitochondria cannot keep up with hurts, FGF21 helps, glucocorticoids hurt. */
+ * mitochondria cannot keep up with hurts, FGF21 and adiponectin help, liver fat
+ * (hepatokines) and glucocorticoids hurt. */
 static double chronic_sensitivity(const mh_module_ctx *c)
 {
     const double *x = c->x, *p = c->p;
@@ -293,8 +303,10 @@ static double chronic_sensitivity(const mh_module_ctx *c)
     double mito = fmax(x[MITO], 0.1);
     double lipid_excess = mh_excess(fmax(x[IMCL], 0.0) / mito);
     return (1.0 + 0.3 * (mito - 1.0)) / (1.0 + p[AIMCL] * lipid_excess) *
-           pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05), p[AFGF]) /
-           (1.0 + p[BGCIS] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0));
+           pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05), p[AFGF]) *
+           pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AADIPOIS]) /
+           ((1.0 + p[ALFIS] * mh_liver_fat_excess(s)) *
+            (1.0 + p[BGCIS] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)));
 }
 
 static void publish(const mh_module_ctx *c, double *signals)
@@ -366,6 +378,8 @@ static double mito_untrained(const mh_module_ctx *c)
            (1.0 + p[CMITOADM] * adm_excess);
 }
 
+static void steady_guess(const mh_module_ctx *c, double *x) { x[MITO] = mito_untrained(c); }
+
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     const double *x = c->x, *p = c->p;
@@ -434,4 +448,5 @@ const mh_module mh_muscle_module = {
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,
     .basal_guess = basal_guess,
+    .steady_guess = steady_guess,
 };
