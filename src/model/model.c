@@ -31,7 +31,7 @@ struct mh_model {
     double *flux;
     mh_inputs inputs;
     mh_shared shared;
-    mh_hold hold;
+    int freeze_slow;
     int last_bad_state;
     int *derived_inputs; /* output index of each derived output's arguments */
 };
@@ -168,13 +168,13 @@ mh_status mh_model_set_param(mh_model *m, int index, double value, mh_error *err
 
 mh_inputs *mh_model_inputs(mh_model *m) { return &m->inputs; }
 
-void mh_model_hold(mh_model *m, mh_hold hold) { m->hold = hold; }
+void mh_model_freeze_slow(mh_model *m, int freeze) { m->freeze_slow = freeze; }
 
 static mh_module_ctx context(const mh_model *m, int i, double t, const double *y)
 {
-    /* While the slow states are held, so is the clock of ageing. */
+    /* While the slow states are frozen (settling), so is the clock of ageing. */
     mh_module_ctx c = {
-        .t_min = m->hold != MH_HOLD_NONE ? 0.0 : t,
+        .t_min = m->freeze_slow ? 0.0 : t,
         .x = y + m->state_at[i],
         .p = m->params + m->param_at[i],
         .shared = &m->shared,
@@ -242,11 +242,10 @@ int mh_model_rhs(mh_model *m, double t, const double *y, double *ydot)
             for (int k = 0; k < mod->n_states; k++)
                 dx[k] = 0.0;
         }
-        for (int k = 0; k < mod->n_states && m->hold != MH_HOLD_NONE; k++) {
-            mh_timescale ts = mod->states[k].timescale;
-            if (ts == MH_SLOW || (ts == MH_STORE && m->hold == MH_HOLD_STORES_AND_SLOW))
-                dx[k] = 0.0;
-        }
+        if (m->freeze_slow)
+            for (int k = 0; k < mod->n_states; k++)
+                if (mod->states[k].timescale != MH_FAST)
+                    dx[k] = 0.0;
     }
     for (int k = 0; k < m->n_states; k++) {
         if (!isfinite(ydot[k])) {

@@ -29,11 +29,9 @@ double mh_model_param(const mh_model *m, int index);
 mh_status mh_model_set_param(mh_model *m, int index, double value, mh_error *err);
 mh_inputs *mh_model_inputs(mh_model *m);
 
-/* Hold states still (their derivatives read 0) and the clock of ageing at 0:
- * stores and slow states to settle the fast subsystem into its post-absorptive
- * steady state, slow states alone for a trial day of meals. */
-typedef enum mh_hold { MH_HOLD_NONE, MH_HOLD_SLOW, MH_HOLD_STORES_AND_SLOW } mh_hold;
-void mh_model_hold(mh_model *m, mh_hold hold);
+/* Freeze the store and slow states (their derivatives read 0): used to settle the
+ * fast subsystem into its post-absorptive steady state for given stores. */
+void mh_model_freeze_slow(mh_model *m, int freeze);
 
 /* Initial guess of the post-absorptive state from each module. */
 void mh_model_basal_guess(mh_model *m, double *y);
@@ -44,7 +42,8 @@ int mh_model_rhs(mh_model *m, double t, const double *y, double *ydot);
 int mh_model_last_bad_state(const mh_model *m);
 
 /* Slow states the subject does not declare to their steady value at the signals
- * of state y (module steady_guess hooks, iterated); settle the fast states after. */
+ * of state y (module steady_guess hooks, iterated); mh_solver_settle calls it
+ * between two settles of the fast states. */
 void mh_model_steady_guess(mh_model *m, double *y);
 
 /* Evaluate every output (catalogue order, mh_var_at) at (t, y). */

@@ -185,20 +185,6 @@ static void publish(const mh_module_ctx *c, double *signals)
     signals[MH_SIGNAL_LIVER_MITO] = fmax(c->x[MITO], 0.1);
 }
 
-/* Glucose-driven lipogenesis (umol FA/kg/min). */
-static double glucose_lipogenesis(const mh_module_ctx *c)
-{
-    const double *p = c->p;
-    const mh_shared *s = c->shared;
-    double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0) / s->ref[MH_POOL_INSULIN];
-    double ampk = pow(fmax(c->x[MITO], 0.1), p[AAMPK]) *
-                  pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_IRISIN), 0.05), p[AIRISIN]) *
-                  (1.0 + p[HAMPK] * s->signal[MH_SIGNAL_EXERCISE_DRIVE]);
-    double glucose = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / s->ref[MH_POOL_GLUCOSE];
-    return p[VDNL] * pow(insulin, p[NDNL]) * glucose * s->signal[MH_SIGNAL_LIVER_GLYCOGEN_FILL] /
-           ampk;
-}
-
 static void compute_fluxes(const mh_module_ctx *c, double *f)
 {
     const double *x = c->x, *p = c->p;
@@ -210,8 +196,13 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double ccl2_excess = mh_excess(mh_messenger_ratio(s, MH_MESSENGER_CCL2));
     f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0) * (1.0 + p[CCCL2] * ccl2_excess);
     f[REMNANT] = p[KREM] * fmax(s->amount[MH_POOL_CHYLOMICRON_TG], 0.0);
+    double ampk = pow(mito, p[AAMPK]) *
+                  pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_IRISIN), 0.05), p[AIRISIN]) *
+                  (1.0 + p[HAMPK] * s->signal[MH_SIGNAL_EXERCISE_DRIVE]);
+    double glucose = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / s->ref[MH_POOL_GLUCOSE];
     f[DNL] = p[FFD] * s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION] / 3.0 / MH_FA_MG_PER_UMOL +
-             glucose_lipogenesis(c);
+             p[VDNL] * pow(insulin, p[NDNL]) * glucose *
+                 s->signal[MH_SIGNAL_LIVER_GLYCOGEN_FILL] / ampk;
     double tg_umol_kg = fmax(x[TG], 0.0) * 1000.0 / TG_MG_PER_UMOL / in->body_weight_kg;
     f[LIPOLYSIS] = 3.0 * p[KLIP] * (1.0 - p[PPNPLA3] * in->pnpla3_risk_alleles) * tg_umol_kg;
     double drive = pow(mito, p[AOX]) *
@@ -239,17 +230,12 @@ static double untrained_mito(const mh_module_ctx *c)
 
 static void steady_guess(const mh_module_ctx *c, double *x) { x[MITO] = untrained_mito(c); }
 
-/* Net triglyceride deposition (umol TG/kg/min). */
-static double net_deposition(const double *f)
-{
-    return f[ESTERIFIED] / 3.0 - f[LIPOLYSIS] / 3.0 - f[VLDL_SECRETION];
-}
-
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     const double *x = c->x, *p = c->p;
     const mh_shared *s = c->shared;
-    dx[TG] = tg_grams(net_deposition(f), c->in);
+    double net = f[ESTERIFIED] / 3.0 - f[LIPOLYSIS] / 3.0 - f[VLDL_SECRETION];
+    dx[TG] = tg_grams(net, c->in);
     double testosterone = fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.05);
     double untrained = untrained_mito(c);
     dx[MITO] = p[AML] * s->signal[MH_SIGNAL_AEROBIC_STIMULUS] * (p[MLMAX] - x[MITO]) *

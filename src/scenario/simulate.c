@@ -102,10 +102,6 @@ mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_r
     if (st == MH_OK) {
         mh_model_basal_guess(model, y);
         st = mh_solver_settle(solver, y, err);
-        if (st == MH_OK) {
-            mh_model_steady_guess(model, y);
-            st = mh_solver_settle(solver, y, err);
-        }
         if (st != MH_OK)
             mh_error_prefix(err, "settling the post-absorptive state: ");
     }

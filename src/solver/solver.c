@@ -276,14 +276,14 @@ static mh_status advance(mh_solver *s, double tout, double *y, mh_error *err)
     return MH_OK;
 }
 
-mh_status mh_solver_settle(mh_solver *s, double *y, mh_error *err)
+static mh_status settle_fast(mh_solver *s, double *y, mh_error *err)
 {
     enum { MAX_ROUNDS = 20 };
     const double round_min = 3.0 * MH_MIN_PER_DAY;
     double *dy = malloc(sizeof(double) * (size_t)s->n);
     if (!dy)
         return mh_error_raise(err, MH_ERR_NOMEM, "out of memory settling the basal state");
-    mh_model_hold(s->model, MH_HOLD_STORES_AND_SLOW);
+    mh_model_freeze_slow(s->model, 1);
     mh_status st = MH_OK;
     double worst = INFINITY;
     int worst_state = -1;
@@ -316,9 +316,18 @@ mh_status mh_solver_settle(mh_solver *s, double *y, mh_error *err)
                             "per min after %d days",
                             name, worst, (int)(MAX_ROUNDS * round_min / MH_MIN_PER_DAY));
     }
-    mh_model_hold(s->model, MH_HOLD_NONE);
+    mh_model_freeze_slow(s->model, 0);
     free(dy);
     return st;
+}
+
+mh_status mh_solver_settle(mh_solver *s, double *y, mh_error *err)
+{
+    mh_status st = settle_fast(s, y, err);
+    if (st != MH_OK)
+        return st;
+    mh_model_steady_guess(s->model, y);
+    return settle_fast(s, y, err);
 }
 
 mh_status mh_solver_run(mh_solver *s, double *y, const mh_solver_plan *plan, mh_error *err)

@@ -42,7 +42,8 @@ void mh_solver_free(mh_solver *s);
 
 /* Replace y by the post-absorptive steady state of the fast states (slow states
  * held), starting from y: integrate with no inputs until every derivative is
- * negligible. */
+ * negligible; then move the slow states the subject does not declare to their
+ * steady value at those signals (mh_model_steady_guess) and settle again. */
 mh_status mh_solver_settle(mh_solver *s, double *y, mh_error *err);
 
 /* Integrate from y at t = 0 to plan->t_end_min, applying events and sampling.
