@@ -127,7 +127,11 @@
     X(MUSCLE, "muscle_mass_kg", "kg", "skeletal muscle mass")                                 \
     X(ASM, "asm_kg", "kg", "appendicular skeletal muscle (lean soft tissue of the limbs)")     \
     X(EE, "energy_expenditure_kcal_day", "kcal/day", "total energy expenditure, current rate") \
-    X(EI, "energy_intake_kcal_day", "kcal/day", "energy being absorbed, current rate")
+    X(EI, "energy_intake_kcal_day", "kcal/day", "energy being absorbed, current rate")         \
+    X(MPS, "muscle_protein_synthesis_rel", "1",                                                \
+      "fractional muscle protein synthesis relative to the start of the run")                 \
+    X(MPB, "muscle_protein_breakdown_rel", "1",                                                \
+      "fractional muscle protein breakdown relative to a healthy adult at rest")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -211,6 +215,8 @@ static double weight(const double *x, const double *p, const mh_inputs *in)
     return x[F] + x[L] + x[ECF] + 3.7 * p[G0] + remodelled(x, p, in);
 }
 
+static double muscle_breakdown(const mh_module_ctx *c);
+
 static void publish(const mh_module_ctx *c, double *signals)
 {
     const double *x = c->x, *p = c->p;
@@ -219,6 +225,7 @@ static void publish(const mh_module_ctx *c, double *signals)
     signals[MH_SIGNAL_FAT_MASS_RATIO] = fmax(x[F], 0.0) / 17.2;
     signals[MH_SIGNAL_MUSCLE_MASS] = muscle_mass(x, p, c->in);
     signals[MH_SIGNAL_MUSCLE_MASS_RATIO] = muscle_mass(x, p, c->in) / c->in->muscle_mass_kg;
+    signals[MH_SIGNAL_MUSCLE_PROTEOLYSIS] = muscle_breakdown(c);
 }
 
 static double anabolic_resistance(const double *p, double age)
@@ -227,26 +234,36 @@ static double anabolic_resistance(const double *p, double age)
     return exp(-p[CAR] * over * over);
 }
 
-/* dPhi/dt per day. */
-static double remodelling_rate(const mh_module_ctx *c)
+/* Fractional muscle protein synthesis relative to the start (S). */
+static double muscle_synthesis(const mh_module_ctx *c)
 {
     const double *p = c->p;
     const mh_shared *s = c->shared;
     const mh_inputs *in = c->in;
-    double disuse = in->intervention[MH_INTERVENTION_DISUSE];
     double protein = fmin(fmax(in->protein_g_per_kg_day, 0.3), 3.0);
-    double synthesis =
-        anabolic_resistance(p, mh_age_at(in, c->t_min)) / anabolic_resistance(p, in->age_y) *
-        (1.0 + p[ART] * pow(fmin(protein, 1.6), p[APROT]) * s->signal[MH_SIGNAL_RESISTANCE_STIMULUS]) *
-        pow(fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.01), p[AT_T]) *
-        pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_IGF1), 0.01), p[AIGF]) *
-        pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_MYOSTATIN), 0.01), -p[AMSTN]) *
-        (1.0 - p[SDIS] * disuse);
-    double breakdown = (1.0 + p[BDIS] * disuse) *
-                       (1.0 + p[BGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)) *
-                       (1.0 + p[BADM] * mh_excess(mh_messenger_ratio(s, MH_MESSENGER_ADM))) *
-                       (1.0 + p[BINF] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION] / 5.0);
-    return p[KTURN] * (synthesis - breakdown * c->x[PHI]);
+    return anabolic_resistance(p, mh_age_at(in, c->t_min)) / anabolic_resistance(p, in->age_y) *
+           (1.0 + p[ART] * pow(fmin(protein, 1.6), p[APROT]) * s->signal[MH_SIGNAL_RESISTANCE_STIMULUS]) *
+           pow(fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.01), p[AT_T]) *
+           pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_IGF1), 0.01), p[AIGF]) *
+           pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_MYOSTATIN), 0.01), -p[AMSTN]) *
+           (1.0 - p[SDIS] * c->in->intervention[MH_INTERVENTION_DISUSE]);
+}
+
+/* Fractional muscle protein breakdown relative to a healthy adult at rest (B). */
+static double muscle_breakdown(const mh_module_ctx *c)
+{
+    const double *p = c->p;
+    const mh_shared *s = c->shared;
+    return (1.0 + p[BDIS] * c->in->intervention[MH_INTERVENTION_DISUSE]) *
+           (1.0 + p[BGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)) *
+           (1.0 + p[BADM] * mh_excess(mh_messenger_ratio(s, MH_MESSENGER_ADM))) *
+           (1.0 + p[BINF] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION] / 5.0);
+}
+
+/* dPhi/dt per day. */
+static double remodelling_rate(const mh_module_ctx *c)
+{
+    return c->p[KTURN] * (muscle_synthesis(c) - muscle_breakdown(c) * c->x[PHI]);
 }
 
 /* Energy being absorbed and spent, kcal/day. */
@@ -319,6 +336,8 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     flows r = energy_flows(c);
     out[EE] = r.spent + p[ETAL] * (r.lean + r.extra_muscle) + p[ETAF] * r.fat;
     out[EI] = intake(c);
+    out[MPS] = muscle_synthesis(c);
+    out[MPB] = muscle_breakdown(c);
 }
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)

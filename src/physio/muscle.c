@@ -40,7 +40,8 @@
  *   lactate release   = 2 f_lac Uid / 0.18016   (glycolysis of part of the uptake)
  *   lactate oxidation = k_lac_ox C_lac          (muscle and heart)
  *   FFA uptake        = k_ffa C_ffa
- *   amino acid release (proteolysis) = R_aa (Ib / I)^b_aa, insulin-restrained
+ *   amino acid release (proteolysis) = R_aa (Ib / I)^b_aa B, insulin-restrained, and
+ *                                      B the slow protein breakdown (body.c)
  *   amino acid uptake (synthesis, other tissues) = k_aa C_aa
  */
 #include <math.h>
@@ -264,7 +265,9 @@
     X(MITO_OUT, "muscle_mitochondria", "1", "muscle oxidative capacity relative to sedentary") \
     X(GRIP_OUT, "grip_strength_kg", "kg", "grip strength (dominant hand)")                    \
     X(IS_OUT, "muscle_insulin_sensitivity", "1",                                               \
-      "chronic insulin sensitivity of muscle glucose uptake relative to the reference adult")
+      "chronic insulin sensitivity of muscle glucose uptake relative to the reference adult") \
+    X(AA_OUT, "muscle_aa_release_umol_kg_min", "umol/kg/min",                                  \
+      "gluconeogenic amino acids released by muscle proteolysis")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -336,7 +339,9 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     /* trained muscle takes up and oxidises more fatty acids (FAT/CD36, oxidative capacity) */
     f[FFA_UPTAKE] = p[KFFA] * fmax(s->conc[MH_POOL_FFA], 0.0) * pow(fmax(x[MITO], 0.1), p[AFFAMITO]);
     double insulin = fmax(s->conc[MH_POOL_INSULIN], 1.0);
-    f[AA_RELEASE] = p[RAA] * pow(p[IB] / insulin, p[BAA]);
+    /* proteolysis also follows the slow protein turnover (disuse, glucocorticoids,
+     * adrenomedullin, liver inflammation: body.c) */
+    f[AA_RELEASE] = p[RAA] * pow(p[IB] / insulin, p[BAA]) * s->signal[MH_SIGNAL_MUSCLE_PROTEOLYSIS];
     f[AA_UPTAKE] = p[KAA] * fmax(s->conc[MH_POOL_AMINO_ACIDS], 0.0);
     /* Exercise: carbohydrate from glycogen and blood glucose, fat from plasma FFA. */
     double cho = s->signal[MH_SIGNAL_EXERCISE_CHO], effort = s->signal[MH_SIGNAL_EXERCISE_DRIVE];
@@ -417,6 +422,7 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
 {
     out[UID_OUT] = f[UID];
     out[UID_BASAL_OUT] = f[UID_BASAL];
+    out[AA_OUT] = f[AA_RELEASE];
     out[GM_G] = (c->x[GM] + c->x[GW]) * c->in->body_weight_kg / 1000.0 * MH_GLYCOGEN_PER_GLUCOSE;
     out[GM_MMOL] = concentration(c->x[GW], c->p[WFRAC], current_share(c));
     out[UC_OUT] = f[CONTRACTION];

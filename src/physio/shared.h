@@ -72,6 +72,8 @@
     X(MUSCLE_MASS, muscle_mass, "kg", "body", "skeletal muscle mass")                          \
     X(MUSCLE_MASS_RATIO, muscle_mass_ratio, "1", "body",                                       \
       "skeletal muscle mass relative to its value at the start of the run")                    \
+    X(MUSCLE_PROTEOLYSIS, muscle_proteolysis, "1", "body",                                     \
+      "fractional muscle protein breakdown relative to a healthy adult at rest")              \
     X(MUSCLE_MITO, muscle_mitochondria, "1", "muscle",                                         \
       "muscle oxidative (mitochondrial) capacity relative to a sedentary adult")               \
     X(IMCL_RATIO, imcl_ratio, "1", "muscle",                                                   \

@@ -2,7 +2,9 @@
  * plot.c - time-course figures with cairo (plotting layer).
  *
  * Layout, top to bottom: the title, then for each panel a strip for its
- * legend and its plot area, then the shared time axis. All sizes are device
+ * legend and its plot area, then the shared time axis. A panel's lines are
+ * numbered from 0 (the panel's own) through its overlays; line i is drawn in
+ * PALETTE[i], dashed once the palette has been used up. All sizes are device
  * units: pixels for PNG, points for SVG and PDF, so every format looks the
  * same. Drawing happens in one function for all formats; only the surface
  * differs. Times arrive in minutes and are divided by 60 (hours) or 1440
@@ -51,6 +53,12 @@ enum {
 #define FONT_LEGEND 11.0
 #define FONT_MIN 9.0 /* smaller axis labels are cut short instead */
 
+/* Legend entries: a swatch, a gap, the text, then spacing before the next entry. */
+#define LEGEND_SWATCH 18.0
+#define LEGEND_GAP 5.0
+#define LEGEND_SPACING 16.0
+#define LEGEND_LABEL_MIN 24.0 /* line labels are never cut shorter than this */
+
 /* Spans up to 72 h are shown in hours, longer ones in days. */
 #define HOURS_MAX_SPAN_MIN (72.0 * MH_MIN_PER_HOUR)
 /* Magnitudes beyond this are treated like non-finite values: skipped. */
@@ -66,10 +74,23 @@ static const rgba COLOR_TEXT = {0.10, 0.10, 0.10, 1.0};
 static const rgba COLOR_MUTED = {0.45, 0.45, 0.45, 1.0};
 static const rgba COLOR_GRID = {0.88, 0.88, 0.88, 1.0};
 static const rgba COLOR_FRAME = {0.35, 0.35, 0.35, 1.0};
-static const rgba COLOR_LINE = {0.12, 0.35, 0.65, 1.0};
 static const rgba COLOR_REF = {0.80, 0.25, 0.10, 1.0};
 static const rgba COLOR_BAND = {0.20, 0.65, 0.30, 0.16};
 static const rgba COLOR_WINDOW = {0.45, 0.50, 0.70, 0.14};
+
+/* Line colours: first the blue of a single line, then the colour-blind-safe
+ * palette of Okabe & Ito (Color Universal Design, 2008) without its yellow
+ * (too pale on white) and its blue (too close to the first). */
+static const rgba PALETTE[] = {
+    {0.12, 0.35, 0.65, 1.0},                      /* single-line blue */
+    {230 / 255.0, 159 / 255.0, 0 / 255.0, 1.0},   /* orange */
+    {0 / 255.0, 158 / 255.0, 115 / 255.0, 1.0},   /* bluish green */
+    {204 / 255.0, 121 / 255.0, 167 / 255.0, 1.0}, /* reddish purple */
+    {86 / 255.0, 180 / 255.0, 233 / 255.0, 1.0},  /* sky blue */
+    {213 / 255.0, 94 / 255.0, 0 / 255.0, 1.0},    /* vermillion */
+    {0.0, 0.0, 0.0, 1.0},                         /* black */
+};
+enum { N_PALETTE = sizeof PALETTE / sizeof PALETTE[0] };
 
 typedef enum plot_format { FORMAT_PNG, FORMAT_SVG, FORMAT_PDF } plot_format;
 
@@ -148,7 +169,35 @@ static void make_utf8(char *s)
     }
 }
 
+/* Copy `s` into buf (cut to size) as text cairo accepts. */
+static void copy_utf8(char *buf, size_t size, const char *s)
+{
+    snprintf(buf, size, "%s", s);
+    make_utf8(buf);
+}
+
 static void set_color(cairo_t *cr, rgba c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+/* Pen of line `index` of a panel: its palette colour, dashed after the first round. */
+static void set_line_pen(cairo_t *cr, int index)
+{
+    static const double dash[] = {7.0, 4.0};
+    set_color(cr, PALETTE[index % N_PALETTE]);
+    cairo_set_line_width(cr, 1.6);
+    cairo_set_dash(cr, dash, index < N_PALETTE ? 0 : 2, 0.0);
+}
+
+static int n_lines(const mh_plot_panel *p) { return 1 + p->n_more; }
+
+/* Line `index` of a panel: 0 is the panel's own, then its overlays. */
+static mh_plot_line line_of(const mh_plot_panel *p, int index)
+{
+    if (index == 0)
+        return (mh_plot_line){.label = p->label, .t_min = p->t_min, .y = p->y, .n = p->n};
+    return p->more[index - 1];
+}
+
+static int has_label(const char *s) { return s && s[0]; }
 
 static void set_font(cairo_t *cr, double size, int bold)
 {
@@ -246,20 +295,31 @@ static void tick_label(const axis *a, int i, char *buf, size_t size)
         snprintf(buf, size, "%.*f", a->decimals, v);
 }
 
-/* Value range of a panel's y axis: line, reference points with their error
+/* Widen [*lo, *hi] to the plottable points of a line: their times (with
+ * `times` set) or their values. Returns whether the line has any. */
+static int widen_to_line(mh_plot_line ln, int times, double *lo, double *hi)
+{
+    int any = 0;
+    for (size_t i = 0; i < ln.n; i++) {
+        if (plottable(ln.t_min[i]) && plottable(ln.y[i])) {
+            double v = times ? ln.t_min[i] : ln.y[i];
+            *lo = fmin(*lo, v);
+            *hi = fmax(*hi, v);
+            any = 1;
+        }
+    }
+    return any;
+}
+
+/* Value range of a panel's y axis: lines, reference points with their error
  * bars and the band, padded 5 % each side. A flat series gets +-10 % of its
  * value (or +-1 around zero) so it sits mid-panel with readable ticks. */
 static void panel_y_axis(const mh_plot_panel *p, panel_layout *pl)
 {
     double lo = INFINITY, hi = -INFINITY;
     pl->has_data = 0;
-    for (size_t i = 0; i < p->n; i++) {
-        if (plottable(p->t_min[i]) && plottable(p->y[i])) {
-            lo = fmin(lo, p->y[i]);
-            hi = fmax(hi, p->y[i]);
-            pl->has_data = 1;
-        }
-    }
+    for (int k = 0; k < n_lines(p); k++)
+        pl->has_data |= widen_to_line(line_of(p, k), 0, &lo, &hi);
     for (size_t i = 0; i < p->n_ref; i++) {
         if (!plottable(p->ref_t_min[i]) || !plottable(p->ref_y[i]))
             continue;
@@ -296,12 +356,8 @@ static void time_axis(const mh_plot_panel *panels, int n_panels, layout *L)
     double lo = INFINITY, hi = -INFINITY;
     for (int k = 0; k < n_panels; k++) {
         const mh_plot_panel *p = &panels[k];
-        for (size_t i = 0; i < p->n; i++) {
-            if (plottable(p->t_min[i]) && plottable(p->y[i])) {
-                lo = fmin(lo, p->t_min[i]);
-                hi = fmax(hi, p->t_min[i]);
-            }
-        }
+        for (int j = 0; j < n_lines(p); j++)
+            widen_to_line(line_of(p, j), 1, &lo, &hi);
         for (size_t i = 0; i < p->n_ref; i++) {
             if (plottable(p->ref_t_min[i]) && plottable(p->ref_y[i])) {
                 lo = fmin(lo, p->ref_t_min[i]);
@@ -403,20 +459,22 @@ static void poly_end(polyline *pl)
     pl->points = 0;
 }
 
-static void draw_series(cairo_t *cr, const area *a, const mh_plot_panel *p)
+/* Line `index` of panel `p`, over the lines before it. */
+static void draw_line(cairo_t *cr, const area *a, const mh_plot_panel *p, int index)
 {
-    set_color(cr, COLOR_LINE);
-    cairo_set_line_width(cr, 1.6);
+    mh_plot_line ln = line_of(p, index);
+    set_line_pen(cr, index);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     polyline pl = {.cr = cr};
-    for (size_t i = 0; i < p->n; i++) {
-        if (plottable(p->t_min[i]) && plottable(p->y[i]))
-            poly_add(&pl, px_of(a, p->t_min[i]), py_of(a, p->y[i]));
+    for (size_t i = 0; i < ln.n; i++) {
+        if (plottable(ln.t_min[i]) && plottable(ln.y[i]))
+            poly_add(&pl, px_of(a, ln.t_min[i]), py_of(a, ln.y[i]));
         else
             poly_end(&pl); /* a gap in the data breaks the line */
     }
     poly_end(&pl);
+    cairo_set_dash(cr, NULL, 0, 0.0);
 }
 
 static void draw_reference(cairo_t *cr, const area *a, const mh_plot_panel *p)
@@ -577,58 +635,99 @@ static void draw_y_label(cairo_t *cr, const area *a, const mh_plot_panel *p)
 
 typedef enum legend_kind { LEGEND_LINE, LEGEND_POINT, LEGEND_BAND, LEGEND_WINDOW } legend_kind;
 
-/* One legend entry ending at `right`; returns where the next one must end. */
-static double legend_entry(cairo_t *cr, double right, double mid_y, legend_kind kind,
+/* One legend entry ending at `right`; `line` is the line index for LEGEND_LINE.
+ * Returns where the next one must end. */
+static double legend_entry(cairo_t *cr, double right, double mid_y, legend_kind kind, int line,
                            const char *text)
 {
-    const double swatch = 18.0, gap = 5.0, spacing = 16.0;
     double text_w = text_width(cr, text);
-    double x = right - text_w - gap - swatch;
+    double x = right - text_w - LEGEND_GAP - LEGEND_SWATCH;
     switch (kind) {
     case LEGEND_LINE:
-        set_color(cr, COLOR_LINE);
-        cairo_set_line_width(cr, 1.6);
+        set_line_pen(cr, line);
         cairo_move_to(cr, x, mid_y);
-        cairo_line_to(cr, x + swatch, mid_y);
+        cairo_line_to(cr, x + LEGEND_SWATCH, mid_y);
         cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0.0);
         break;
     case LEGEND_POINT:
         set_color(cr, COLOR_REF);
         cairo_set_line_width(cr, 1.2);
-        cairo_move_to(cr, x + 0.5 * swatch, mid_y - 6.0);
-        cairo_line_to(cr, x + 0.5 * swatch, mid_y + 6.0);
+        cairo_move_to(cr, x + 0.5 * LEGEND_SWATCH, mid_y - 6.0);
+        cairo_line_to(cr, x + 0.5 * LEGEND_SWATCH, mid_y + 6.0);
         cairo_stroke(cr);
-        cairo_arc(cr, x + 0.5 * swatch, mid_y, 3.6, 0.0, 2.0 * M_PI);
+        cairo_arc(cr, x + 0.5 * LEGEND_SWATCH, mid_y, 3.6, 0.0, 2.0 * M_PI);
         cairo_fill(cr);
         break;
     case LEGEND_BAND:
     case LEGEND_WINDOW:
         set_color(cr, kind == LEGEND_BAND ? COLOR_BAND : COLOR_WINDOW);
-        cairo_rectangle(cr, x, mid_y - 5.0, swatch, 10.0);
+        cairo_rectangle(cr, x, mid_y - 5.0, LEGEND_SWATCH, 10.0);
         cairo_fill(cr);
         break;
     }
     set_color(cr, COLOR_TEXT);
     text_at(cr, right - text_w, mid_y, text, 0.0, 0.5);
-    return x - spacing;
+    return x - LEGEND_SPACING;
 }
 
-/* Legend in the strip above the plot area; only when there is more than the line. */
+/* Legend text of line `index` into buf: its label, else "simulated" for the
+ * panel's own line when there are other entries (reference, band, window) to
+ * tell it from; returns 0 when the line has no entry. */
+static int line_legend(const mh_plot_panel *p, int index, int has_extras, char *buf, size_t size)
+{
+    const char *label = line_of(p, index).label;
+    if (!has_label(label)) {
+        if (index > 0 || !has_extras)
+            return 0;
+        label = "simulated";
+    }
+    copy_utf8(buf, size, label);
+    return 1;
+}
+
+/* Legend in the strip above the plot area, read left to right: the lines in
+ * order, then reference, target range and check window. None for a lone
+ * unlabelled line. When the entries would overflow the strip, line labels are
+ * all cut to the same width. */
 static void draw_legend(cairo_t *cr, const area *a, const mh_plot_panel *p)
 {
-    int has_ref = p->n_ref > 0;
-    if (!has_ref && !p->has_band && !p->has_window)
-        return;
+    static const double entry_extra = LEGEND_SWATCH + LEGEND_GAP + LEGEND_SPACING;
+    int has_ref = p->n_ref > 0, has_extras = has_ref || p->has_band || p->has_window;
+    char text[TEXT_MAX];
     set_font(cr, FONT_LEGEND, 0);
+    double room = a->x1 - a->x0, wanted = 0.0; /* for the line labels */
+    int n_labelled = 0;
+    if (p->has_window)
+        room -= text_width(cr, "check window") + entry_extra;
+    if (p->has_band)
+        room -= text_width(cr, "target range") + entry_extra;
+    if (has_ref)
+        room -= text_width(cr, "reference") + entry_extra;
+    for (int k = 0; k < n_lines(p); k++) {
+        if (line_legend(p, k, has_extras, text, sizeof text)) {
+            wanted += text_width(cr, text);
+            room -= entry_extra;
+            n_labelled++;
+        }
+    }
+    if (n_labelled == 0 && !has_extras)
+        return;
+    double cap = wanted <= room ? INFINITY : fmax(LEGEND_LABEL_MIN, room / n_labelled);
     double mid_y = a->y0 - 0.5 * LEGEND_STRIP;
     double right = a->x1;
     if (p->has_window)
-        right = legend_entry(cr, right, mid_y, LEGEND_WINDOW, "check window");
+        right = legend_entry(cr, right, mid_y, LEGEND_WINDOW, 0, "check window");
     if (p->has_band)
-        right = legend_entry(cr, right, mid_y, LEGEND_BAND, "target range");
+        right = legend_entry(cr, right, mid_y, LEGEND_BAND, 0, "target range");
     if (has_ref)
-        right = legend_entry(cr, right, mid_y, LEGEND_POINT, "reference");
-    legend_entry(cr, right, mid_y, LEGEND_LINE, "simulated");
+        right = legend_entry(cr, right, mid_y, LEGEND_POINT, 0, "reference");
+    for (int k = n_lines(p) - 1; k >= 0; k--) {
+        if (!line_legend(p, k, has_extras, text, sizeof text))
+            continue;
+        fit_text(cr, text, sizeof text, cap);
+        right = legend_entry(cr, right, mid_y, LEGEND_LINE, k, text);
+    }
 }
 
 static void draw_panel(cairo_t *cr, const layout *L, const mh_plot_panel *p,
@@ -646,7 +745,8 @@ static void draw_panel(cairo_t *cr, const layout *L, const mh_plot_panel *p,
     cairo_rectangle(cr, a.x0, a.y0, a.x1 - a.x0, a.y1 - a.y0);
     cairo_clip(cr);
     draw_shading(cr, &a, p);
-    draw_series(cr, &a, p);
+    for (int k = 0; k < n_lines(p); k++)
+        draw_line(cr, &a, p, k);
     if (p->n_ref > 0)
         draw_reference(cr, &a, p);
     cairo_restore(cr);
@@ -691,8 +791,7 @@ static void draw_figure(cairo_t *cr, layout *L, const char *title, const mh_plot
     L->left = left_margin(cr, L, n_panels);
     if (title && title[0]) {
         char text[TEXT_MAX];
-        snprintf(text, sizeof text, "%s", title);
-        make_utf8(text);
+        copy_utf8(text, sizeof text, title);
         set_color(cr, COLOR_TEXT);
         set_font(cr, FONT_TITLE, 1);
         fit_text(cr, text, sizeof text, L->width - L->left - L->right);
@@ -719,13 +818,28 @@ static mh_status check_panels(const char *path, const mh_plot_panel *panels, int
     for (int k = 0; k < n_panels; k++) {
         const mh_plot_panel *p = &panels[k];
         const char *name = p->name ? p->name : "";
-        if (p->n == 0)
-            return mh_error_raise(err, MH_ERR_INVALID, "%s: panel %d '%.80s': nothing to plot",
-                                  path, k + 1, name);
-        if (!p->t_min || !p->y)
+        if (p->n_more < 0)
+            return mh_error_raise(err, MH_ERR_INVALID, "%s: panel %d '%.80s': %d more lines",
+                                  path, k + 1, name, p->n_more);
+        if (p->n_more > 0 && !p->more)
             return mh_error_raise(err, MH_ERR_INVALID,
-                                  "%s: panel %d '%.80s': no time or value array", path, k + 1,
-                                  name);
+                                  "%s: panel %d '%.80s': %d more lines but no array of them",
+                                  path, k + 1, name, p->n_more);
+        for (int j = 0; j < n_lines(p); j++) {
+            mh_plot_line ln = line_of(p, j);
+            char which[128] = ""; /* names an overlay; empty for the panel's own line */
+            if (j > 0)
+                snprintf(which, sizeof which, ", line %d '%.80s'", j + 1,
+                         ln.label ? ln.label : "");
+            if (ln.n == 0)
+                return mh_error_raise(err, MH_ERR_INVALID,
+                                      "%s: panel %d '%.80s'%s: nothing to plot", path, k + 1, name,
+                                      which);
+            if (!ln.t_min || !ln.y)
+                return mh_error_raise(err, MH_ERR_INVALID,
+                                      "%s: panel %d '%.80s'%s: no time or value array", path,
+                                      k + 1, name, which);
+        }
         if (p->n_ref > 0 && (!p->ref_t_min || !p->ref_y))
             return mh_error_raise(err, MH_ERR_INVALID,
                                   "%s: panel %d '%.80s': %zu reference points but no time or "

@@ -6,6 +6,14 @@
  * path's extension. Times enter in minutes and are shown in hours when the
  * whole figure spans at most 72 h, in days otherwise. Values are plotted in
  * the unit the caller names; nothing is converted here.
+ *
+ * A panel holds one line, and optionally more lines overlaid on it (the arms
+ * of an experiment, one per result file): each has its own time grid and
+ * length, and its own colour, from a colour-blind-safe palette (Okabe & Ito)
+ * whose first colour is the blue of a single line. The time axis spans every
+ * line of every panel, each panel's value axis all of its lines. A line with
+ * a label gets a legend entry; a panel with one unlabelled line and nothing
+ * else has no legend, exactly as before overlays existed.
  */
 #ifndef MH_PLOT_PLOT_H
 #define MH_PLOT_PLOT_H
@@ -13,6 +21,14 @@
 #include <stddef.h>
 
 #include "myohep/myohep.h"
+
+/* One more line overlaid on a panel. */
+typedef struct mh_plot_line {
+    const char *label;   /* legend text; NULL or "" for no legend entry */
+    const double *t_min; /* x values in minutes */
+    const double *y;
+    size_t n;
+} mh_plot_line;
 
 typedef struct mh_plot_panel {
     const char *name;        /* variable name, e.g. "glucose_mmol_l" */
@@ -29,13 +45,19 @@ typedef struct mh_plot_panel {
     /* optional vertical window (e.g. the time window a check reads) shaded lightly */
     int has_window;
     double window_from_min, window_to_min;
+    /* optional legend text of the line above (NULL: none, or "simulated" when the panel
+     * also has reference data, a band or a window) */
+    const char *label;
+    /* optional further lines drawn over it, each in the next colour (NULL/0 when none) */
+    const mh_plot_line *more;
+    int n_more;
 } mh_plot_panel;
 
 /* Writes one figure with the panels stacked vertically, sharing the time axis.
  * The format follows the extension of `path`: .png, .svg or .pdf (any case);
  * anything else is MH_ERR_INVALID. `title` may be NULL. Non-finite values are
- * skipped (the line breaks there). Errors: MH_ERR_INVALID for a panel with no
- * points, inconsistent arguments or a band/window given upside down; MH_ERR_IO
+ * skipped (the line breaks there). Errors: MH_ERR_INVALID for a panel or line
+ * with no points, inconsistent arguments or a band/window given upside down; MH_ERR_IO
  * when cairo cannot render or write.
  * Atomic: render to mh_atomic_temp_name(path) then rename(); on any failure
  * nothing is left at path. */

@@ -6,6 +6,11 @@
  * comment, rows of finite decimal numbers. Anything else is an error that
  * points at the line and column, so a hand-edited file fails loudly instead
  * of plotting something wrong. Time is in minutes.
+ *
+ * Then the figure of one or more series: the first series chooses the
+ * panels, the others are overlaid variable by variable, each on its own time
+ * grid (no interpolation), after checking that every file has each variable
+ * in the same unit.
  */
 #include "plot/series.h"
 
@@ -368,4 +373,195 @@ int mh_series_find(const mh_series *s, const char *name)
             return i;
     }
     return -1;
+}
+
+/* ---- figures comparing series ------------------------------------------ */
+
+/* The next item of a comma-separated list: its start and length; advances
+ * *list. Returns 0 at the end of the list. */
+static int next_item(const char **list, const char **item, size_t *len)
+{
+    if (!*list)
+        return 0;
+    *item = *list;
+    *len = strcspn(*list, ",");
+    *list = (*list)[*len] ? *list + *len + 1 : NULL;
+    return 1;
+}
+
+/* Column of `s` named by the `len` bytes at `name`, or -1. */
+static int column_named(const mh_series *s, const char *name, size_t len)
+{
+    for (int c = 0; c < s->n_columns; c++)
+        if (strlen(s->names[c]) == len && memcmp(s->names[c], name, len) == 0)
+            return c;
+    return -1;
+}
+
+static int listed(const char *list, const char *name)
+{
+    const char *item;
+    size_t len;
+    while (next_item(&list, &item, &len))
+        if (len == strlen(name) && memcmp(item, name, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* "runs/training.csv" -> "training" */
+static char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    return copy_field(&(field){.start = base, .length = len});
+}
+
+/* Check the labels given, before anything is allocated. */
+static mh_status check_labels(const char *const *labels, int n_labels, int n_series,
+                              mh_error *err)
+{
+    if (n_labels != 0 && n_labels != n_series)
+        return mh_error_raise(err, MH_ERR_INVALID, "%d label%s for %d file%s: give one per file",
+                              n_labels, n_labels == 1 ? "" : "s", n_series,
+                              n_series == 1 ? "" : "s");
+    for (int i = 0; i < n_labels; i++)
+        if (!labels[i] || !labels[i][0])
+            return mh_error_raise(err, MH_ERR_INVALID, "label %d is empty", i + 1);
+    return MH_OK;
+}
+
+/* Every variable named in `vars` must be a column (other than time) of `s`. */
+static mh_status check_vars(const mh_series *s, const char *path, const char *vars,
+                            mh_error *err)
+{
+    const char *item;
+    size_t len;
+    while (next_item(&vars, &item, &len)) {
+        if (len > 0 && column_named(s, item, len) < 1)
+            return mh_error_raise(err, MH_ERR_NOT_FOUND, "%s has no column '%.*s'", path,
+                                  (int)len, item);
+    }
+    return MH_OK;
+}
+
+/* Labels and column-major copies (one contiguous array per variable, as the
+ * plot wants) of every series; 0 on out-of-memory. */
+static int copy_series(mh_series_figure *f, const mh_series *series, const char *const *paths,
+                       const char *const *labels, int n_labels)
+{
+    for (int i = 0; i < f->n_series; i++) {
+        const mh_series *s = &series[i];
+        size_t rows = s->n_rows, cols = (size_t)s->n_columns;
+        if (n_labels > 0)
+            f->labels[i] = copy_field(&(field){.start = labels[i], .length = strlen(labels[i])});
+        else if (f->n_series > 1)
+            f->labels[i] = base_name(paths[i]);
+        f->columns[i] = malloc(rows * cols * sizeof(double));
+        int wants_label = n_labels > 0 || f->n_series > 1;
+        if (!f->columns[i] || (wants_label && !f->labels[i]))
+            return 0;
+        for (size_t c = 0; c < cols; c++)
+            for (size_t r = 0; r < rows; r++)
+                f->columns[i][c * rows + r] = s->data[r * cols + c];
+    }
+    return 1;
+}
+
+/* The column of series `s` (read from `path`) holding variable `c` of the first. */
+static mh_status matching_column(const mh_series *first, const char *first_path, int c,
+                                 const mh_series *s, const char *path, int *column,
+                                 mh_error *err)
+{
+    const char *name = first->names[c], *unit = first->units[c];
+    int k = mh_series_find(s, name);
+    if (k < 1)
+        return mh_error_raise(err, MH_ERR_NOT_FOUND, "%s has no column '%s'", path, name);
+    if (unit[0] && s->units[k][0] && strcmp(unit, s->units[k]) != 0)
+        return mh_error_raise(err, MH_ERR_INVALID, "%s has '%s' in %s, %s has it in %s", path,
+                              name, s->units[k], first_path, unit);
+    *column = k;
+    return MH_OK;
+}
+
+/* Panel of variable `c`, its overlays from the further series in `more`. */
+static mh_status make_panel(mh_series_figure *f, const mh_series *series,
+                            const char *const *paths, int c, mh_plot_line *more,
+                            mh_error *err)
+{
+    const mh_series *first = &series[0];
+    for (int i = 1; i < f->n_series; i++) {
+        int k = 0;
+        mh_status st = matching_column(first, paths[0], c, &series[i], paths[i], &k, err);
+        if (st != MH_OK)
+            return st;
+        more[i - 1] = (mh_plot_line){.label = f->labels[i],
+                                     .t_min = f->columns[i],
+                                     .y = f->columns[i] + (size_t)k * series[i].n_rows,
+                                     .n = series[i].n_rows};
+    }
+    f->panels[f->n_panels++] =
+        (mh_plot_panel){.name = first->names[c],
+                        .unit = first->units[c],
+                        .t_min = f->columns[0],
+                        .y = f->columns[0] + (size_t)c * first->n_rows,
+                        .n = first->n_rows,
+                        .label = f->labels[0],
+                        .more = f->n_series > 1 ? more : NULL,
+                        .n_more = f->n_series - 1};
+    return MH_OK;
+}
+
+mh_status mh_series_figure_make(const mh_series *series, const char *const *paths, int n_series,
+                                const char *const *labels, int n_labels, const char *vars,
+                                mh_series_figure *out, mh_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!series || !paths || n_series < 1 || n_labels < 0 || (n_labels > 0 && !labels))
+        return mh_error_raise(err, MH_ERR_INVALID, "plot: no series, or inconsistent arguments");
+    mh_status st = check_labels(labels, n_labels, n_series, err);
+    if (st == MH_OK)
+        st = check_vars(&series[0], paths[0], vars, err);
+    if (st != MH_OK)
+        return st;
+
+    size_t n_columns = (size_t)series[0].n_columns;
+    out->n_series = n_series;
+    out->columns = calloc((size_t)n_series, sizeof *out->columns);
+    out->labels = calloc((size_t)n_series, sizeof *out->labels);
+    out->panels = calloc(n_columns, sizeof *out->panels);
+    out->lines = calloc(n_columns * (size_t)(n_series - 1) + 1, sizeof *out->lines);
+    if (!out->columns || !out->labels || !out->panels || !out->lines ||
+        !copy_series(out, series, paths, labels, n_labels)) {
+        mh_series_figure_free(out);
+        return mh_error_raise(err, MH_ERR_NOMEM, "%s: out of memory for the figure", paths[0]);
+    }
+    for (int c = 1; c < (int)n_columns && st == MH_OK; c++) {
+        if (!vars || listed(vars, series[0].names[c]))
+            st = make_panel(out, series, paths, c,
+                            out->lines + (size_t)out->n_panels * (size_t)(n_series - 1), err);
+    }
+    if (st == MH_OK && out->n_panels == 0)
+        st = mh_error_raise(err, MH_ERR_INVALID, "%s: nothing to plot", paths[0]);
+    if (st != MH_OK)
+        mh_series_figure_free(out);
+    return st;
+}
+
+void mh_series_figure_free(mh_series_figure *f)
+{
+    if (!f)
+        return;
+    for (int i = 0; i < f->n_series; i++) {
+        if (f->columns)
+            free(f->columns[i]);
+        if (f->labels)
+            free(f->labels[i]);
+    }
+    free(f->columns);
+    free(f->labels);
+    free(f->panels);
+    free(f->lines);
+    memset(f, 0, sizeof *f);
 }

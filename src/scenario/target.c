@@ -5,7 +5,11 @@
  *   title: ...
  *   source: ...
  *   notes: ...                  (optional: protocol choices, known deviations)
- *   scenario: {...}             (an inline scenario, SCENARIO.md format)
+ *   known_miss: ...             (optional: why the model misses this target)
+ *   scenario: {...}             (an inline scenario, SCENARIO.md format, or the
+ *                                path of a scenario file relative to this file)
+ *   versus: {scenario: ..., parameters: {...}}        (optional arm "versus")
+ *   arms: {NAME: {scenario: ..., parameters: {...}}}  (optional further arms)
  *   origin: day 0 08:00         (optional: check times count from here)
  *   checks:
  *     - what: fasting glucose
@@ -14,9 +18,12 @@
  *       at: 0 min               (point stats) | window: ["30 min", "60 min"]
  *       expected: 5.1           (optional: the published value)
  *       range: [4.7, 5.5]       | below: 7.8 | above: 0
+ *       compare: difference     (optional, with arms: [A, B]; see target.h)
+ *       divided_by: VARIABLE    (optional)
  */
 #include "scenario/target.h"
 
+#include <libgen.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,25 +36,39 @@
 #include "scenario/yaml.h"
 
 static const char *const stat_names[MH_STAT_COUNT] = {
-    "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start", "rise_above_start", "peak_ratio_to_start", "time_below", "mean"};
+    "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start", "rise_above_start", "peak_ratio_to_start", "time_below", "mean",
+    "change", "change_per_year", "time_constant"};
 
 const char *mh_check_stat_name(mh_check_stat stat) { return stat_names[stat]; }
 
-const char *mh_check_unit(const mh_check *check, const char *variable_unit)
+void mh_check_unit(const mh_check *check, const char *variable_unit, char *buf, size_t size)
 {
+    const char *unit = variable_unit;
     switch (check->stat) {
     case MH_STAT_TIME_OF_MAX:
     case MH_STAT_TIME_OF_MIN:
     case MH_STAT_TIME_BELOW:
-        return "min";
+    case MH_STAT_TIME_CONSTANT:
+        unit = "min";
+        break;
     case MH_STAT_PERCENT_BELOW_START:
-        return "%";
+        unit = "%";
+        break;
     case MH_STAT_RATIO_TO_START:
     case MH_STAT_PEAK_RATIO_TO_START:
-        return "1";
+        unit = "1";
+        break;
+    case MH_STAT_CHANGE_PER_YEAR:
+        snprintf(buf, size, "%s/year", variable_unit);
+        return;
     default:
-        return variable_unit;
+        break;
     }
+    /* Shares and ratios of like quantities (divided_by goes only with the level
+     * statistics value, max, min and mean). */
+    if (check->compare >= MH_COMPARE_EXCESS_REMOVED || check->divided_by[0])
+        unit = "1";
+    snprintf(buf, size, "%s", unit);
 }
 
 static mh_status copy_text(mh_yaml *y, struct fy_node *node, const char *key, char *buf, size_t size)
@@ -59,13 +80,127 @@ static mh_status copy_text(mh_yaml *y, struct fy_node *node, const char *key, ch
     return st;
 }
 
-static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario *sc,
-                            mh_check *c)
+static int find_arm(const mh_target *t, const char *name)
 {
-    enum { WHAT, VARIABLE, STAT, AT, WINDOW, EXPECTED, RANGE, BELOW, ABOVE, COMPARE, THRESHOLD, N };
+    for (int i = 0; i < t->n_arms; i++)
+        if (strcmp(t->arms[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+static bool lists_output(const mh_scenario *sc, const char *variable)
+{
+    for (int i = 0; i < sc->n_vars; i++)
+        if (strcmp(mh_var_at(sc->vars[i])->name, variable) == 0)
+            return true;
+    return false;
+}
+
+/* How many arms a check reads. */
+static int arms_read(const mh_check *c)
+{
+    static const int count[] = {[MH_COMPARE_NONE] = 1,
+                                [MH_COMPARE_DIFFERENCE] = 2,
+                                [MH_COMPARE_DIFFERENCE_IN_DIFFERENCE] = 4,
+                                [MH_COMPARE_EXCESS_REMOVED] = 3,
+                                [MH_COMPARE_RATIO] = 2,
+                                [MH_COMPARE_RATIO_IN_RATIO] = 4};
+    return count[c->compare];
+}
+
+/* The arms a check reads: `arms: [A, B, ...]`, or main and versus by default. */
+static mh_status read_check_arms(mh_yaml *y, struct fy_node *node, struct fy_node *compare,
+                                 const mh_target *t, mh_check *c)
+{
+    int needed = arms_read(c);
+    if (!node) {
+        if (c->compare == MH_COMPARE_EXCESS_REMOVED)
+            return mh_yaml_fail(y, compare, MH_ERR_PARSE,
+                                "compare excess_removed needs 'arms: [treated, untreated, reference]'");
+        if (c->compare != MH_COMPARE_NONE && c->compare != MH_COMPARE_DIFFERENCE)
+            return mh_yaml_fail(y, compare, MH_ERR_PARSE, "this compare needs 'arms: [...]' (%d arms)",
+                                arms_read(c));
+        c->arms[0] = 0;
+        c->arms[1] = c->compare == MH_COMPARE_DIFFERENCE ? find_arm(t, "versus") : 0;
+        if (c->compare == MH_COMPARE_DIFFERENCE && c->arms[1] < 0)
+            return mh_yaml_fail(y, compare, MH_ERR_INVALID,
+                                "check '%s' compares with a counterfactual, but the target has no "
+                                "'versus' (or name the arms: 'arms: [A, B]')",
+                                c->what);
+        return MH_OK;
+    }
+    mh_status st = mh_yaml_expect_sequence(y, node, "arms");
+    if (st != MH_OK)
+        return st;
+    if (fy_node_sequence_item_count(node) != needed)
+        return mh_yaml_fail(y, node, MH_ERR_PARSE, "arms: expected %d arm name%s for this compare, found %d",
+                            needed, needed > 1 ? "s" : "", fy_node_sequence_item_count(node));
+    for (int i = 0; i < needed; i++) {
+        struct fy_node *item = fy_node_sequence_get_by_index(node, i);
+        const char *name;
+        if ((st = mh_yaml_string(y, item, "arms", &name)) != MH_OK)
+            return st;
+        if ((c->arms[i] = find_arm(t, name)) < 0)
+            return mh_yaml_fail(y, item, MH_ERR_INVALID, "arms: no arm named '%s' in this target",
+                                name);
+    }
+    return MH_OK;
+}
+
+static mh_status read_window(mh_yaml *y, struct fy_node *node, mh_check *c)
+{
+    mh_status st = mh_yaml_expect_sequence(y, node, "window");
+    if (st != MH_OK)
+        return st;
+    if (fy_node_sequence_item_count(node) != 2)
+        return mh_yaml_fail(y, node, MH_ERR_PARSE, "window: expected [from, to]");
+    if ((st = mh_yaml_duration(y, fy_node_sequence_get_by_index(node, 0), "window", &c->from_min)) !=
+            MH_OK ||
+        (st = mh_yaml_duration(y, fy_node_sequence_get_by_index(node, 1), "window", &c->to_min)) !=
+            MH_OK)
+        return st;
+    if (c->to_min <= c->from_min)
+        return mh_yaml_fail(y, node, MH_ERR_INVALID, "window: 'to' must come after 'from'");
+    return MH_OK;
+}
+
+static mh_status read_band(mh_yaml *y, struct fy_node *node, struct fy_node *range,
+                           struct fy_node *below, struct fy_node *above, mh_check *c)
+{
+    int bands = (range != NULL) + (below != NULL || above != NULL);
+    if (bands != 1)
+        return mh_yaml_fail(y, node, MH_ERR_PARSE,
+                            "check: give the pass band as 'range: [low, high]' or as 'below'/'above'");
+    c->low = -INFINITY;
+    c->high = INFINITY;
+    mh_status st = MH_OK;
+    if (range) {
+        if ((st = mh_yaml_expect_sequence(y, range, "range")) != MH_OK)
+            return st;
+        if (fy_node_sequence_item_count(range) != 2)
+            return mh_yaml_fail(y, range, MH_ERR_PARSE, "range: expected [low, high]");
+        if ((st = mh_yaml_number(y, fy_node_sequence_get_by_index(range, 0), "range", -1e12, 1e12,
+                                 "", &c->low)) != MH_OK ||
+            (st = mh_yaml_number(y, fy_node_sequence_get_by_index(range, 1), "range", c->low, 1e12,
+                                 "", &c->high)) != MH_OK)
+            return st;
+    }
+    if (below && (st = mh_yaml_number(y, below, "below", -1e12, 1e12, "", &c->high)) != MH_OK)
+        return st;
+    if (above && (st = mh_yaml_number(y, above, "above", -1e12, 1e12, "", &c->low)) != MH_OK)
+        return st;
+    return MH_OK;
+}
+
+static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_target *t, mh_check *c)
+{
+    enum {
+        WHAT, VARIABLE, STAT, AT, WINDOW, EXPECTED, RANGE, BELOW, ABOVE, COMPARE, THRESHOLD, ARMS,
+        DIVIDED_BY, N
+    };
     static const char *const keys[N] = {"what",  "variable", "stat",    "at",       "window",
                                         "expected", "range", "below",   "above",    "compare",
-                                        "threshold"};
+                                        "threshold", "arms", "divided_by"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "check", keys, N, v, k);
     if (st != MH_OK)
@@ -76,15 +211,39 @@ static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario 
     int stat;
     if ((st = copy_text(y, v[WHAT], "what", c->what, sizeof c->what)) != MH_OK ||
         (st = copy_text(y, v[VARIABLE], "variable", c->variable, sizeof c->variable)) != MH_OK ||
-        (st = mh_yaml_choice(y, v[STAT], "stat", stat_names, MH_STAT_COUNT, &stat)) != MH_OK)
+        (st = mh_yaml_choice(y, v[STAT], "stat", stat_names, MH_STAT_COUNT, &stat)) != MH_OK ||
+        (v[DIVIDED_BY] &&
+         (st = copy_text(y, v[DIVIDED_BY], "divided_by", c->divided_by, sizeof c->divided_by)) != MH_OK))
         return st;
     c->stat = (mh_check_stat)stat;
-    bool listed = false;
-    for (int i = 0; i < sc->n_vars; i++)
-        listed |= strcmp(mh_var_at(sc->vars[i])->name, c->variable) == 0;
-    if (!listed)
-        return mh_yaml_fail(y, v[VARIABLE], MH_ERR_INVALID,
-                            "variable '%s' is not among the scenario's output variables", c->variable);
+    if (v[DIVIDED_BY] && c->stat != MH_STAT_VALUE && c->stat != MH_STAT_MAX &&
+        c->stat != MH_STAT_MIN && c->stat != MH_STAT_MEAN)
+        return mh_yaml_fail(y, v[DIVIDED_BY], MH_ERR_PARSE,
+                            "divided_by goes with the stats value, max, min and mean, not %s",
+                            stat_names[stat]);
+    if (v[COMPARE]) {
+        static const char *const compares[] = {"difference", "difference_in_difference",
+                                               "excess_removed", "ratio", "ratio_in_ratio"};
+        int which;
+        if ((st = mh_yaml_choice(y, v[COMPARE], "compare", compares, 5, &which)) != MH_OK)
+            return st;
+        c->compare = (mh_check_compare)(MH_COMPARE_DIFFERENCE + which);
+    } else if (v[ARMS]) {
+        return mh_yaml_fail(y, v[ARMS], MH_ERR_PARSE, "'arms' goes with 'compare'");
+    }
+    if ((st = read_check_arms(y, v[ARMS], v[COMPARE], t, c)) != MH_OK)
+        return st;
+    for (int i = 0; i < arms_read(c); i++) {
+        const mh_target_arm *arm = &t->arms[c->arms[i]];
+        if (!lists_output(arm->scenario, c->variable))
+            return mh_yaml_fail(y, v[VARIABLE], MH_ERR_INVALID,
+                                "variable '%s' is not among the output variables of arm '%s'",
+                                c->variable, arm->name);
+        if (c->divided_by[0] && !lists_output(arm->scenario, c->divided_by))
+            return mh_yaml_fail(y, v[DIVIDED_BY], MH_ERR_INVALID,
+                                "variable '%s' is not among the output variables of arm '%s'",
+                                c->divided_by, arm->name);
+    }
     bool point = c->stat == MH_STAT_VALUE || c->stat == MH_STAT_RATIO_TO_START;
     if (point) {
         if (!v[AT] || v[WINDOW])
@@ -97,17 +256,8 @@ static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario 
         if (!v[WINDOW] || v[AT])
             return mh_yaml_fail(y, v[STAT], MH_ERR_PARSE,
                                 "stat %s needs 'window: [from, to]' (and no 'at')", stat_names[stat]);
-        if ((st = mh_yaml_expect_sequence(y, v[WINDOW], "window")) != MH_OK)
+        if ((st = read_window(y, v[WINDOW], c)) != MH_OK)
             return st;
-        if (fy_node_sequence_item_count(v[WINDOW]) != 2)
-            return mh_yaml_fail(y, v[WINDOW], MH_ERR_PARSE, "window: expected [from, to]");
-        if ((st = mh_yaml_duration(y, fy_node_sequence_get_by_index(v[WINDOW], 0), "window",
-                                   &c->from_min)) != MH_OK ||
-            (st = mh_yaml_duration(y, fy_node_sequence_get_by_index(v[WINDOW], 1), "window",
-                                   &c->to_min)) != MH_OK)
-            return st;
-        if (c->to_min <= c->from_min)
-            return mh_yaml_fail(y, v[WINDOW], MH_ERR_INVALID, "window: 'to' must come after 'from'");
     }
     if ((c->stat == MH_STAT_TIME_BELOW) != (v[THRESHOLD] != NULL))
         return mh_yaml_fail(y, v[THRESHOLD] ? v[THRESHOLD] : v[STAT], MH_ERR_PARSE,
@@ -115,64 +265,90 @@ static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_scenario 
     if (v[THRESHOLD] &&
         (st = mh_yaml_number(y, v[THRESHOLD], "threshold", -1e12, 1e12, "", &c->threshold)) != MH_OK)
         return st;
-    if (v[COMPARE]) {
-        static const char *const compares[] = {"difference"};
-        int which;
-        if ((st = mh_yaml_choice(y, v[COMPARE], "compare", compares, 1, &which)) != MH_OK)
-            return st;
-        c->versus = true;
-    }
     c->has_expected = v[EXPECTED] != NULL;
     if (c->has_expected &&
         (st = mh_yaml_number(y, v[EXPECTED], "expected", -1e12, 1e12, "", &c->expected)) != MH_OK)
         return st;
-    int bands = (v[RANGE] != NULL) + (v[BELOW] != NULL || v[ABOVE] != NULL);
-    if (bands != 1)
-        return mh_yaml_fail(y, node, MH_ERR_PARSE,
-                            "check: give the pass band as 'range: [low, high]' or as 'below'/'above'");
-    c->low = -INFINITY;
-    c->high = INFINITY;
-    if (v[RANGE]) {
-        if ((st = mh_yaml_expect_sequence(y, v[RANGE], "range")) != MH_OK)
-            return st;
-        if (fy_node_sequence_item_count(v[RANGE]) != 2)
-            return mh_yaml_fail(y, v[RANGE], MH_ERR_PARSE, "range: expected [low, high]");
-        if ((st = mh_yaml_number(y, fy_node_sequence_get_by_index(v[RANGE], 0), "range", -1e12, 1e12,
-                                 "", &c->low)) != MH_OK ||
-            (st = mh_yaml_number(y, fy_node_sequence_get_by_index(v[RANGE], 1), "range", c->low, 1e12,
-                                 "", &c->high)) != MH_OK)
-            return st;
-    }
-    if (v[BELOW] && (st = mh_yaml_number(y, v[BELOW], "below", -1e12, 1e12, "", &c->high)) != MH_OK)
-        return st;
-    if (v[ABOVE] && (st = mh_yaml_number(y, v[ABOVE], "above", -1e12, 1e12, "", &c->low)) != MH_OK)
-        return st;
-    return MH_OK;
+    return read_band(y, node, v[RANGE], v[BELOW], v[ABOVE], c);
 }
 
-/* The counterfactual: the scenario read again from its node with parameter
- * overrides, or another scenario (an arm with a different diet, programme or
+/* A scenario written inline, or the path of a scenario file relative to the
+ * target file. */
+static mh_status read_scenario(mh_yaml *y, struct fy_node *node, mh_scenario **out)
+{
+    if (fy_node_get_type(node) != FYNT_SCALAR)
+        return mh_scenario_read_node(y, node, out);
+    const char *name;
+    mh_status st = mh_yaml_string(y, node, "scenario", &name);
+    if (st != MH_OK)
+        return st;
+    char dir[4096], path[8192];
+    snprintf(dir, sizeof dir, "%s", y->file);
+    snprintf(path, sizeof path, "%s/%s", dirname(dir), name);
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return mh_yaml_fail(y, node, MH_ERR_NOT_FOUND, "scenario: cannot open the scenario file '%s'",
+                            path);
+    fclose(fp);
+    return mh_scenario_load(path, out, y->err);
+}
+
+/* An arm besides the main one: the main scenario read again with parameter
+ * overrides, or another scenario (a different diet, programme or
  * intervention), optionally with overrides too. */
-static mh_status read_versus(mh_yaml *y, struct fy_node *node, struct fy_node *scenario,
-                             mh_target *t)
+static mh_status read_arm(mh_yaml *y, struct fy_node *node, const char *context,
+                          struct fy_node *main_scenario, mh_target *t, const char *name)
 {
     static const char *const keys[] = {"parameters", "scenario"};
     struct fy_node *v[2];
-    mh_status st = mh_yaml_map(y, node, "versus", keys, 2, v, NULL);
+    mh_status st = mh_yaml_map(y, node, context, keys, 2, v, NULL);
     if (st != MH_OK)
         return st;
     if (!v[0] && !v[1])
-        return mh_yaml_fail(y, node, MH_ERR_PARSE, "versus: needs 'parameters' or 'scenario'");
-    if ((st = mh_scenario_read_node(y, v[1] ? v[1] : scenario, &t->versus)) != MH_OK)
+        return mh_yaml_fail(y, node, MH_ERR_PARSE, "%s: needs 'parameters' or 'scenario'", context);
+    if (t->n_arms == MH_MAX_ARMS)
+        return mh_yaml_fail(y, node, MH_ERR_INVALID, "%s: at most %d arms in a target", context,
+                            MH_MAX_ARMS);
+    mh_target_arm *arm = &t->arms[t->n_arms];
+    snprintf(arm->name, sizeof arm->name, "%s", name);
+    if ((st = read_scenario(y, v[1] ? v[1] : main_scenario, &arm->scenario)) != MH_OK)
         return st;
-    return v[0] ? mh_scenario_read_parameters(y, v[0], t->versus) : MH_OK;
+    t->n_arms++;
+    return v[0] ? mh_scenario_read_parameters(y, v[0], arm->scenario) : MH_OK;
+}
+
+static mh_status read_named_arms(mh_yaml *y, struct fy_node *node, struct fy_node *main_scenario,
+                                 mh_target *t)
+{
+    mh_status st = mh_yaml_expect_mapping(y, node, "arms");
+    if (st != MH_OK)
+        return st;
+    void *iter = NULL;
+    struct fy_node_pair *pair;
+    while ((pair = fy_node_mapping_iterate(node, &iter))) {
+        struct fy_node *key = fy_node_pair_key(pair);
+        const char *name;
+        if ((st = mh_yaml_string(y, key, "arms", &name)) != MH_OK)
+            return st;
+        if (strlen(name) == 0 || strlen(name) >= sizeof t->arms[0].name)
+            return mh_yaml_fail(y, key, MH_ERR_INVALID, "arms: a name of 1-%zu characters",
+                                sizeof t->arms[0].name - 1);
+        if (find_arm(t, name) >= 0)
+            return mh_yaml_fail(y, key, MH_ERR_INVALID, "arms: '%s' is already an arm of this target",
+                                name);
+        char context[64];
+        snprintf(context, sizeof context, "arm '%s'", name);
+        if ((st = read_arm(y, fy_node_pair_value(pair), context, main_scenario, t, name)) != MH_OK)
+            return st;
+    }
+    return MH_OK;
 }
 
 static mh_status read_target(mh_yaml *y, mh_target *t)
 {
-    enum { ID, TITLE, SOURCE, NOTES, SCENARIO, VERSUS, ORIGIN, CHECKS, N };
-    static const char *const keys[N] = {"id",       "title",  "source", "notes",
-                                        "scenario", "versus", "origin", "checks"};
+    enum { ID, TITLE, SOURCE, NOTES, KNOWN_MISS, SCENARIO, VERSUS, ARMS, ORIGIN, CHECKS, N };
+    static const char *const keys[N] = {"id",     "title", "source", "notes",  "known_miss",
+                                        "scenario", "versus", "arms", "origin", "checks"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, mh_yaml_root(y), "the target", keys, N, v, k);
     if (st != MH_OK)
@@ -182,15 +358,20 @@ static mh_status read_target(mh_yaml *y, mh_target *t)
         if (!v[required[i]])
             return mh_yaml_fail(y, mh_yaml_root(y), MH_ERR_PARSE, "target: missing key '%s'",
                                 keys[required[i]]);
+    snprintf(t->arms[0].name, sizeof t->arms[0].name, "main");
+    t->n_arms = 1; /* freed by mh_target_free whatever happens next */
     if ((st = copy_text(y, v[ID], "id", t->id, sizeof t->id)) != MH_OK ||
         (st = copy_text(y, v[TITLE], "title", t->title, sizeof t->title)) != MH_OK ||
         (st = copy_text(y, v[SOURCE], "source", t->source, sizeof t->source)) != MH_OK ||
         (v[NOTES] && (st = copy_text(y, v[NOTES], "notes", t->notes, sizeof t->notes)) != MH_OK) ||
-        (st = mh_scenario_read_node(y, v[SCENARIO], &t->scenario)) != MH_OK ||
+        (v[KNOWN_MISS] && (st = copy_text(y, v[KNOWN_MISS], "known_miss", t->known_miss,
+                                          sizeof t->known_miss)) != MH_OK) ||
+        (st = read_scenario(y, v[SCENARIO], &t->arms[0].scenario)) != MH_OK)
+        return st;
+    if ((v[VERSUS] && (st = read_arm(y, v[VERSUS], "versus", v[SCENARIO], t, "versus")) != MH_OK) ||
+        (v[ARMS] && (st = read_named_arms(y, v[ARMS], v[SCENARIO], t)) != MH_OK) ||
         (v[ORIGIN] && (st = mh_yaml_moment(y, v[ORIGIN], "origin", &t->origin_min)) != MH_OK) ||
         (st = mh_yaml_expect_sequence(y, v[CHECKS], "checks")) != MH_OK)
-        return st;
-    if (v[VERSUS] && (st = read_versus(y, v[VERSUS], v[SCENARIO], t)) != MH_OK)
         return st;
     int n = fy_node_sequence_item_count(v[CHECKS]);
     if (n < 1)
@@ -202,16 +383,15 @@ static mh_status read_target(mh_yaml *y, mh_target *t)
     struct fy_node *item;
     while ((item = fy_node_sequence_iterate(v[CHECKS], &iter))) {
         mh_check *c = &t->checks[t->n_checks];
-        if ((st = read_check(y, item, t->scenario, c)) != MH_OK)
+        if ((st = read_check(y, item, t, c)) != MH_OK)
             return st;
-        if (c->versus && !t->versus)
-            return mh_yaml_fail(y, item, MH_ERR_INVALID,
-                                "check '%s' compares with a counterfactual, but the target has no "
-                                "'versus'",
-                                c->what);
-        if (t->origin_min + c->to_min > t->scenario->duration_min)
-            return mh_yaml_fail(y, item, MH_ERR_INVALID, "check '%s' reads past the end of the run",
-                                c->what);
+        for (int i = 0; i < arms_read(c); i++) {
+            const mh_target_arm *arm = &t->arms[c->arms[i]];
+            if (t->origin_min + c->to_min > arm->scenario->duration_min)
+                return mh_yaml_fail(y, item, MH_ERR_INVALID,
+                                    "check '%s' reads past the end of the run of arm '%s'", c->what,
+                                    arm->name);
+        }
         t->n_checks++;
     }
     return MH_OK;
@@ -240,11 +420,12 @@ mh_status mh_target_load(const char *path, mh_target *t, mh_error *err)
 
 void mh_target_free(mh_target *t)
 {
-    mh_scenario_free(t->scenario);
-    mh_scenario_free(t->versus);
+    for (int i = 0; i < t->n_arms; i++) {
+        mh_scenario_free(t->arms[i].scenario);
+        t->arms[i].scenario = NULL;
+    }
+    t->n_arms = 0;
     free(t->checks);
-    t->scenario = NULL;
-    t->versus = NULL;
     t->checks = NULL;
     t->n_checks = 0;
 }

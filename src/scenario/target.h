@@ -14,14 +14,36 @@
  *                              falls below `threshold` (the window end if never)
  *   mean                       average of the samples in the window (daily means of
  *                              fluxes that swing with meals, for instance)
- * A target may name a counterfactual (`versus:` parameter overrides, another
- * scenario, or both); a check with `compare: difference` then reads its
- * statistic in the main run minus the same statistic in the counterfactual.
+ *   change                     v(to) - v(from)
+ *   change_per_year            (v(to) - v(from)) / (to - from), per year
+ *   time_constant              minutes from the window start until the variable has
+ *                              covered 1 - 1/e (63 %) of its change over the window
+ * `divided_by: VARIABLE` divides the statistic by the same statistic of another
+ * variable (a flux-weighted share: mean of one flux over mean of the total).
+ *
+ * `known_miss: REASON` marks a target the model does not reproduce yet: its
+ * misses are reported with the reason and do not fail the run, and a known
+ * miss that passes fails it (so the mark is removed as soon as it is stale).
+ *
+ * Arms: the main `scenario` is arm "main"; `versus:` (parameter overrides,
+ * another scenario, or both) is arm "versus"; `arms:` names more. A scenario is
+ * written inline or as the path of a scenario file (relative to the target
+ * file), so example scenarios in data/scenarios serve as protocols. Compares:
+ *   difference      stat(A) - stat(B), arms [A, B] (default [main, versus])
+ *   difference_in_difference   (stat(A) - stat(B)) - (stat(C) - stat(D)),
+ *                   arms [A, B, C, D]: how one factor changes another's effect
+ *   ratio           stat(A) / stat(B), arms [A, B]
+ *   ratio_in_ratio  (stat(A) / stat(B)) / (stat(C) / stat(D)), arms [A, B, C, D]:
+ *                   the same for relative effects
+ *   excess_removed  (stat(U) - stat(T)) / (stat(U) - stat(R)), arms [T, U, R]:
+ *                   the share of the excess of an untreated arm U over a
+ *                   reference R that a treatment T removes (1 = all of it)
  */
 #ifndef MH_SCENARIO_TARGET_H
 #define MH_SCENARIO_TARGET_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "myohep/myohep.h"
 
@@ -37,8 +59,22 @@ typedef enum mh_check_stat {
     MH_STAT_PEAK_RATIO_TO_START,
     MH_STAT_TIME_BELOW,
     MH_STAT_MEAN,
+    MH_STAT_CHANGE,
+    MH_STAT_CHANGE_PER_YEAR,
+    MH_STAT_TIME_CONSTANT,
     MH_STAT_COUNT
 } mh_check_stat;
+
+typedef enum mh_check_compare {
+    MH_COMPARE_NONE,       /* the statistic of the main arm */
+    MH_COMPARE_DIFFERENCE, /* arm[0] - arm[1] */
+    MH_COMPARE_DIFFERENCE_IN_DIFFERENCE, /* (arm[0] - arm[1]) - (arm[2] - arm[3]) */
+    MH_COMPARE_EXCESS_REMOVED, /* (arm[1] - arm[0]) / (arm[1] - arm[2]) */
+    MH_COMPARE_RATIO,          /* arm[0] / arm[1] */
+    MH_COMPARE_RATIO_IN_RATIO  /* (arm[0] / arm[1]) / (arm[2] / arm[3]) */
+} mh_check_compare;
+
+enum { MH_MAX_ARMS = 8, MH_CHECK_MAX_ARMS = 4 };
 
 typedef struct mh_check {
     char what[160];
@@ -48,18 +84,26 @@ typedef struct mh_check {
     bool has_expected;
     double expected;         /* the published value */
     double low, high;        /* pass band (inclusive); -inf / +inf when one-sided */
-    bool versus;             /* main run minus the counterfactual run */
+    mh_check_compare compare;
+    int arms[MH_CHECK_MAX_ARMS]; /* indices into the target's arms */
+    char divided_by[64];     /* "" or the variable whose statistic divides */
     double threshold;        /* time_below */
 } mh_check;
+
+typedef struct mh_target_arm {
+    char name[32];
+    mh_scenario *scenario;
+} mh_target_arm;
 
 typedef struct mh_target {
     char id[32];
     char title[160];
     char source[320];
     char notes[1024];
+    char known_miss[1024];   /* "" or why the model does not reproduce this target yet */
     char file[512];
-    mh_scenario *scenario;
-    mh_scenario *versus;     /* counterfactual, or NULL */
+    mh_target_arm arms[MH_MAX_ARMS]; /* arms[0] is "main" */
+    int n_arms;
     double origin_min;
     mh_check *checks;
     int n_checks;
@@ -70,6 +114,6 @@ void mh_target_free(mh_target *target);
 
 const char *mh_check_stat_name(mh_check_stat stat);
 /* Unit of a check's result given its variable's unit. */
-const char *mh_check_unit(const mh_check *check, const char *variable_unit);
+void mh_check_unit(const mh_check *check, const char *variable_unit, char *buf, size_t size);
 
 #endif

@@ -21,6 +21,8 @@ typedef struct mh_validate_options {
 
 typedef struct mh_validate_summary {
     int targets, checks, failed_checks, failed_targets;
+    int known_missed_checks; /* misses of targets marked known_miss: reported, not failed */
+    int stale_known_misses;  /* targets marked known_miss that pass: a failure */
 } mh_validate_summary;
 
 mh_status mh_validate(const mh_validate_options *options, mh_validate_summary *summary,

@@ -1,6 +1,7 @@
 /*
- * test_plot.c - unit tests of the plotting layer: figures (PNG, SVG, PDF) and
- * the result-CSV reader.
+ * test_plot.c - unit tests of the plotting layer: figures (PNG, SVG, PDF),
+ * overlays of several runs, the result-CSV reader and the figure built from
+ * several series.
  *
  * Every test works in a fresh temporary folder made by the group setup and
  * removed by the group teardown.
@@ -300,6 +301,210 @@ static void test_awkward_series(void **state)
     remove(path);
 }
 
+/* ---- overlays ----------------------------------------------------------- */
+
+/* cairo writes SVG text as glyph outlines, not as strings, so the tests read
+ * the figure's structure instead: the stroked paths (found by colour, in
+ * percent; the spacing inside rgb() differs between cairo versions) and the
+ * number of glyphs drawn. */
+static const double RGB_FIRST[3] = {12.0, 35.0, 65.0};           /* a single line's blue */
+static const double RGB_SECOND[3] = {90.196078, 62.352941, 0.0}; /* Okabe-Ito orange */
+static const double RGB_FRAME[3] = {35.0, 35.0, 35.0};
+
+/* The next <path> after `from` stroked in `rgb`: a pointer to its d="..."
+ * data, or NULL. */
+static const char *stroked_path(const char *from, const double rgb[3])
+{
+    for (const char *p = strstr(from, "<path"); p; p = strstr(p + 1, "<path")) {
+        const char *end = strstr(p, "/>"), *c = strstr(p, "stroke");
+        c = c ? strstr(c, "rgb(") : NULL;
+        if (!end || !c || c > end)
+            continue;
+        char *q = (char *)c + 4;
+        int same = 1;
+        for (int i = 0; i < 3; i++) {
+            same &= fabs(strtod(q, &q) - rgb[i]) < 1e-3;
+            q += strspn(q, "%, ");
+        }
+        const char *d = strstr(p, " d=\"");
+        if (same && d && d < end)
+            return d + 4;
+    }
+    return NULL;
+}
+
+static int count_paths(const char *svg, const double rgb[3])
+{
+    int n = 0;
+    for (const char *d = stroked_path(svg, rgb); d; d = stroked_path(d, rgb))
+        n++;
+    return n;
+}
+
+static int count_glyphs(const char *svg)
+{
+    int n = 0;
+    for (const char *p = strstr(svg, "<use"); p; p = strstr(p + 1, "<use"))
+        n++;
+    return n;
+}
+
+typedef struct extent {
+    double x0, x1, y0, y1;
+} extent;
+
+/* Bounding box of the first `max_points` points of path data `d` (M/L/Z only). */
+static extent path_extent(const char *d, int max_points)
+{
+    extent e = {INFINITY, -INFINITY, INFINITY, -INFINITY};
+    char *p = (char *)d;
+    for (int n = 0; n < max_points && *p && *p != '"';) {
+        p += strspn(p, " MLZ");
+        if (*p == '"' || !*p)
+            break;
+        double x = strtod(p, &p), y = strtod(p, &p);
+        e.x0 = fmin(e.x0, x), e.x1 = fmax(e.x1, x);
+        e.y0 = fmin(e.y0, y), e.y1 = fmax(e.y1, y);
+        n++;
+    }
+    return e;
+}
+
+enum { N_SHORT = 97, N_LONG = 61 };
+
+typedef struct overlay_data {
+    double t1[N_SHORT], y1[N_SHORT]; /* 24 h every 15 min */
+    double t2[N_LONG], y2[N_LONG];   /* 30 h every 30 min, lower and higher than y1 */
+    mh_plot_line more[1];
+    mh_plot_panel panel;
+} overlay_data;
+
+static void make_overlay(overlay_data *o, const char *label1, const char *label2)
+{
+    memset(o, 0, sizeof *o);
+    for (int i = 0; i < N_SHORT; i++) {
+        o->t1[i] = 15.0 * i;
+        o->y1[i] = 5.137 + 3.385 * exp(-pow((o->t1[i] - 487.5) / 63.2, 2.0));
+    }
+    for (int i = 0; i < N_LONG; i++) {
+        o->t2[i] = 30.0 * i;
+        o->y2[i] = 3.918 + 7.861 * exp(-pow((o->t2[i] - 1261.5) / 97.3, 2.0));
+    }
+    o->more[0] = (mh_plot_line){.label = label2, .t_min = o->t2, .y = o->y2, .n = N_LONG};
+    o->panel = (mh_plot_panel){.name = "glucose_mmol_l",
+                               .unit = "mmol/L",
+                               .t_min = o->t1,
+                               .y = o->y1,
+                               .n = N_SHORT,
+                               .label = label1,
+                               .more = o->more,
+                               .n_more = 1};
+}
+
+static char *render_svg(void **state, const mh_plot_panel *panel, int n_panels)
+{
+    char path[512];
+    path_in(state, "overlay.svg", path, sizeof path);
+    mh_error err = {0};
+    assert_int_equal(mh_plot_write(path, "sedentary vs training", panel, n_panels, &err), MH_OK);
+    size_t n;
+    char *svg = slurp(path, &n);
+    remove(path);
+    return svg;
+}
+
+static void test_overlay_png_and_svg(void **state)
+{
+    overlay_data o;
+    make_overlay(&o, "sedentary", "training");
+    char path[512];
+    path_in(state, "overlay.png", path, sizeof path);
+    mh_error err = {0};
+    assert_int_equal(mh_plot_write(path, "sedentary vs training", &o.panel, 1, &err), MH_OK);
+    size_t n;
+    char *bytes = slurp(path, &n);
+    assert_true(n > 1000);
+    assert_memory_equal(bytes, "\x89PNG", 4);
+    free(bytes);
+    remove(path);
+
+    char *svg = render_svg(state, &o.panel, 1);
+    /* Each line in its own colour, once as the line and once in the legend. */
+    assert_int_equal(count_paths(svg, RGB_FIRST), 2);
+    assert_int_equal(count_paths(svg, RGB_SECOND), 2);
+    /* The time axis spans both lines: the 24 h line ends 4/5 of the way
+     * across the frame, the 30 h one at its right edge. The value axis spans
+     * both: every point lies inside the frame, and the second line reaches
+     * both above and below the first. */
+    extent frame = path_extent(stroked_path(svg, RGB_FRAME), 4);
+    extent first = path_extent(stroked_path(svg, RGB_FIRST), N_SHORT);
+    extent second = path_extent(stroked_path(svg, RGB_SECOND), N_LONG);
+    double width = frame.x1 - frame.x0;
+    assert_true(fabs(first.x0 - frame.x0) < 1.0 && fabs(second.x0 - frame.x0) < 1.0);
+    assert_true(fabs(second.x1 - frame.x1) < 1.0);
+    assert_true(fabs(first.x1 - (frame.x0 + 0.8 * width)) < 1.5);
+    assert_true(second.y0 < first.y0 && second.y1 > first.y1);
+    assert_true(second.y0 > frame.y0 && second.y1 < frame.y1);
+
+    /* The legend names both lines: exactly their letters are drawn on top of
+     * the same figure without labels, which has no legend at all. */
+    overlay_data bare;
+    make_overlay(&bare, NULL, NULL);
+    char *bare_svg = render_svg(state, &bare.panel, 1);
+    assert_int_equal(count_paths(bare_svg, RGB_FIRST), 1);
+    assert_int_equal(count_paths(bare_svg, RGB_SECOND), 1);
+    assert_int_equal(count_glyphs(svg) - count_glyphs(bare_svg),
+                     (int)(strlen("sedentary") + strlen("training")));
+    free(svg);
+    free(bare_svg);
+    assert_int_equal(entries_in(state), 0);
+}
+
+/* A lone line draws as before overlays existed: no legend unless labelled. */
+static void test_single_line_legend(void **state)
+{
+    overlay_data o;
+    make_overlay(&o, NULL, NULL);
+    o.panel.more = NULL;
+    o.panel.n_more = 0;
+    char *plain = render_svg(state, &o.panel, 1);
+    assert_int_equal(count_paths(plain, RGB_FIRST), 1);
+    assert_int_equal(count_paths(plain, RGB_SECOND), 0);
+    o.panel.label = "sedentary";
+    char *labelled = render_svg(state, &o.panel, 1);
+    assert_int_equal(count_paths(labelled, RGB_FIRST), 2);
+    assert_int_equal(count_glyphs(labelled) - count_glyphs(plain), (int)strlen("sedentary"));
+    free(plain);
+    free(labelled);
+}
+
+static void test_overlay_errors(void **state)
+{
+    overlay_data o;
+    make_overlay(&o, "sedentary", "training");
+    char path[512];
+    path_in(state, "bad-overlay.png", path, sizeof path);
+    mh_error err = {0};
+
+    o.more[0].n = 0;
+    assert_int_equal(mh_plot_write(path, NULL, &o.panel, 1, &err), MH_ERR_INVALID);
+    assert_non_null(
+        strstr(err.message, "panel 1 'glucose_mmol_l', line 2 'training': nothing to plot"));
+    o.more[0].n = N_LONG;
+    o.more[0].y = NULL;
+    assert_int_equal(mh_plot_write(path, NULL, &o.panel, 1, &err), MH_ERR_INVALID);
+    assert_non_null(strstr(err.message, "line 2 'training': no time or value array"));
+    o.more[0].y = o.y2;
+    o.panel.more = NULL;
+    assert_int_equal(mh_plot_write(path, NULL, &o.panel, 1, &err), MH_ERR_INVALID);
+    assert_non_null(strstr(err.message, "1 more lines but no array"));
+    o.panel.more = o.more;
+    o.panel.n_more = -1;
+    assert_int_equal(mh_plot_write(path, NULL, &o.panel, 1, &err), MH_ERR_INVALID);
+    assert_non_null(strstr(err.message, "-1 more lines"));
+    assert_int_equal(entries_in(state), 0);
+}
+
 /* ---- series ------------------------------------------------------------- */
 
 static void test_series_read(void **state)
@@ -406,6 +611,111 @@ static void test_series_errors(void **state)
     assert_int_equal(mh_series_read(path, &s, &err), MH_ERR_IO);
 }
 
+/* ---- figures from several series --------------------------------------- */
+
+/* Two runs to compare: different grids and lengths; the second lacks a column. */
+static void read_two_runs(void **state, mh_series s[2], const char *second)
+{
+    char a[512], b[512];
+    path_in(state, "sedentary.csv", a, sizeof a);
+    path_in(state, "training.csv", b, sizeof b);
+    const char *csv_a = "time_min,glucose_mmol_l,insulin_pmol_l\n"
+                        "# units: min,mmol/L,pmol/L\n"
+                        "0,5.137,41.27\n60,7.482,212.9\n120,6.013,98.61\n";
+    write_text(a, csv_a, strlen(csv_a));
+    write_text(b, second, strlen(second));
+    mh_error err = {0};
+    assert_int_equal(mh_series_read(a, &s[0], &err), MH_OK);
+    assert_int_equal(mh_series_read(b, &s[1], &err), MH_OK);
+    remove(a);
+    remove(b);
+}
+
+static void test_series_figure(void **state)
+{
+    mh_series s[2];
+    read_two_runs(state, s,
+                  "time_min,insulin_pmol_l,glucose_mmol_l\n"
+                  "# units: min,pmol/L,mmol/L\n"
+                  "0,38.91,4.982\n30,151.3,6.874\n");
+    const char *paths[2] = {"runs/sedentary.csv", "training.v2.csv"};
+    mh_series_figure f;
+    mh_error err = {0};
+    assert_int_equal(mh_series_figure_make(s, paths, 2, NULL, 0, NULL, &f, &err), MH_OK);
+    assert_int_equal(f.n_panels, 2);
+    const mh_plot_panel *p = &f.panels[1];
+    assert_string_equal(p->name, "insulin_pmol_l");
+    assert_string_equal(p->unit, "pmol/L");
+    assert_string_equal(p->label, "sedentary"); /* base names without folder or extension */
+    assert_int_equal(p->n, 3);
+    assert_true(p->t_min[2] == 120.0 && p->y[1] == 212.9);
+    assert_int_equal(p->n_more, 1);
+    assert_string_equal(p->more[0].label, "training.v2");
+    assert_int_equal(p->more[0].n, 2); /* its own grid: column 1 of the second file */
+    assert_true(p->more[0].t_min[1] == 30.0 && p->more[0].y[1] == 151.3);
+    assert_true(f.panels[0].more[0].y[0] == 4.982);
+    mh_series_figure_free(&f);
+    assert_null(f.panels);
+    mh_series_figure_free(&f); /* twice is harmless */
+
+    /* Labels given, a selection of variables; a single series has no label. */
+    const char *labels[2] = {"sedentary adult", "training"};
+    assert_int_equal(mh_series_figure_make(s, paths, 2, labels, 2, "glucose_mmol_l", &f, &err),
+                     MH_OK);
+    assert_int_equal(f.n_panels, 1);
+    assert_string_equal(f.panels[0].label, "sedentary adult");
+    assert_string_equal(f.panels[0].more[0].label, "training");
+    mh_series_figure_free(&f);
+    assert_int_equal(mh_series_figure_make(s, paths, 1, NULL, 0, NULL, &f, &err), MH_OK);
+    assert_null(f.panels[0].label);
+    assert_int_equal(f.panels[0].n_more, 0);
+    assert_null(f.panels[0].more);
+    mh_series_figure_free(&f);
+    mh_series_free(&s[0]);
+    mh_series_free(&s[1]);
+}
+
+static void test_series_figure_errors(void **state)
+{
+    mh_series s[2];
+    read_two_runs(state, s, "time_min,glucose_mmol_l\n# units: min,mg/dL\n0,92.5\n");
+    const char *paths[2] = {"sedentary.csv", "training.csv"};
+    const char *one_label[1] = {"sedentary"};
+    const char *empty_label[2] = {"sedentary", ""};
+    mh_series_figure f;
+    mh_error err = {0};
+
+    assert_int_equal(mh_series_figure_make(s, paths, 2, one_label, 1, NULL, &f, &err),
+                     MH_ERR_INVALID);
+    assert_string_equal(err.message, "1 label for 2 files: give one per file");
+    assert_null(f.panels);
+    assert_int_equal(mh_series_figure_make(s, paths, 2, empty_label, 2, NULL, &f, &err),
+                     MH_ERR_INVALID);
+    assert_string_equal(err.message, "label 2 is empty");
+
+    /* A variable missing from the second file, named with the file. */
+    assert_int_equal(mh_series_figure_make(s, paths, 2, NULL, 0, "insulin_pmol_l", &f, &err),
+                     MH_ERR_NOT_FOUND);
+    assert_string_equal(err.message, "training.csv has no column 'insulin_pmol_l'");
+    assert_null(f.panels);
+    /* ... or from the first, when asked for by --vars. */
+    assert_int_equal(mh_series_figure_make(s, paths, 2, NULL, 0, "glucose_mmol_l,lactate",
+                                           &f, &err),
+                     MH_ERR_NOT_FOUND);
+    assert_string_equal(err.message, "sedentary.csv has no column 'lactate'");
+    /* The same variable in two units. */
+    assert_int_equal(mh_series_figure_make(s, paths, 2, NULL, 0, "glucose_mmol_l", &f, &err),
+                     MH_ERR_INVALID);
+    assert_string_equal(err.message,
+                        "training.csv has 'glucose_mmol_l' in mg/dL, sedentary.csv has it in "
+                        "mmol/L");
+    assert_int_equal(mh_series_figure_make(s, paths, 1, NULL, 0, ",", &f, &err),
+                     MH_ERR_INVALID);
+    assert_string_equal(err.message, "sedentary.csv: nothing to plot");
+    mh_series_free(&s[0]);
+    mh_series_free(&s[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -414,9 +724,14 @@ int main(void)
         cmocka_unit_test(test_nothing_to_plot),
         cmocka_unit_test(test_unwritable_leaves_nothing),
         cmocka_unit_test(test_awkward_series),
+        cmocka_unit_test(test_overlay_png_and_svg),
+        cmocka_unit_test(test_single_line_legend),
+        cmocka_unit_test(test_overlay_errors),
         cmocka_unit_test(test_series_read),
         cmocka_unit_test(test_series_without_units),
         cmocka_unit_test(test_series_errors),
+        cmocka_unit_test(test_series_figure),
+        cmocka_unit_test(test_series_figure_errors),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
