@@ -1,7 +1,9 @@
 #!/bin/sh
 # myohep set-up on Debian 12: installs the Debian packages myohep needs (only
 # the missing ones), configures and builds, then
-#   ./setup.sh run    runs the default scenario: out/default.csv and out/default.png
+#   ./setup.sh run    runs the showcase: one year of a sedentary man with obesity
+#                     against the same man training (out/sedentary.csv,
+#                     out/training.csv, out/showcase.png)
 #   ./setup.sh test   builds with warnings as errors and runs every test, then
 #                     rebuilds under AddressSanitizer + UndefinedBehaviorSanitizer
 #                     and runs every test again
@@ -44,10 +46,13 @@ if [ "$mode" = run ]; then
     cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DMYOHEP_TESTS=OFF >/dev/null
     cmake --build build/release -j "$jobs"
     mkdir -p out
-    ./build/release/myohep run data/scenarios/default.yaml -o out/default.csv
-    ./build/release/myohep plot out/default.csv -o out/default.png \
-        --title "myohep default scenario: two days of meals"
-    echo "setup: results in $(pwd)/out/default.csv and $(pwd)/out/default.png"
+    for arm in sedentary training; do
+        ./build/release/myohep run "data/scenarios/showcase/$arm.yaml" -o "out/$arm.csv"
+    done
+    ./build/release/myohep plot out/sedentary.csv out/training.csv --labels sedentary,training \
+        --vars liver_fat_pct,muscle_insulin_sensitivity,hepatic_insulin_sensitivity,muscle_mass_kg,grip_strength_kg,vo2max_ml_kg_min,weight_kg \
+        --title "One year, sedentary vs training (man of 58, BMI 34)" -o out/showcase.png
+    echo "setup: results in $(pwd)/out: sedentary.csv, training.csv and showcase.png"
     exit 0
 fi
 
