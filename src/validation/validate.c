@@ -378,7 +378,7 @@ static void free_names(char **names, int count)
 static void describe_check(const mh_target *t, const mh_check *c, const mh_result *r, char *buf,
                            size_t size)
 {
-    char unit[64], how[160] = "", per[96] = "";
+    char unit[64], how[256] = "", per[96] = "";
     mh_check_unit(c, mh_result_column_unit(r, mh_result_find_column(r, c->variable)), unit,
                   sizeof unit);
     if (c->compare == MH_COMPARE_DIFFERENCE)
@@ -420,7 +420,7 @@ static void report_target(FILE *md, const mh_target *t, const outcome *o, const 
                 "|---|---|---|---|---|---|---|\n");
     for (int k = 0; k < t->n_checks; k++) {
         const mh_check *c = &t->checks[k];
-        char expected[32], simulated[32], error[32], band[64], statistic_text[512];
+        char expected[32], simulated[32], error[32], band[64], statistic_text[768];
         format_number(c->has_expected ? c->expected : NAN, expected, sizeof expected);
         format_number(o[k].simulated, simulated, sizeof simulated);
         format_percent(o[k].error_pct, error, sizeof error);
