@@ -215,7 +215,16 @@ static double weight(const double *x, const double *p, const mh_inputs *in)
     return x[F] + x[L] + x[ECF] + 3.7 * p[G0] + remodelled(x, p, in);
 }
 
-static double muscle_breakdown(const mh_module_ctx *c);
+/* Fractional muscle protein breakdown relative to a healthy adult at rest (B). */
+static double muscle_breakdown(const mh_module_ctx *c)
+{
+    const double *p = c->p;
+    const mh_shared *s = c->shared;
+    return (1.0 + p[BDIS] * c->in->intervention[MH_INTERVENTION_DISUSE]) *
+           (1.0 + p[BGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)) *
+           (1.0 + p[BADM] * mh_excess(mh_messenger_ratio(s, MH_MESSENGER_ADM))) *
+           (1.0 + p[BINF] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION] / 5.0);
+}
 
 static void publish(const mh_module_ctx *c, double *signals)
 {
@@ -249,21 +258,12 @@ static double muscle_synthesis(const mh_module_ctx *c)
            (1.0 - p[SDIS] * c->in->intervention[MH_INTERVENTION_DISUSE]);
 }
 
-/* Fractional muscle protein breakdown relative to a healthy adult at rest (B). */
-static double muscle_breakdown(const mh_module_ctx *c)
-{
-    const double *p = c->p;
-    const mh_shared *s = c->shared;
-    return (1.0 + p[BDIS] * c->in->intervention[MH_INTERVENTION_DISUSE]) *
-           (1.0 + p[BGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)) *
-           (1.0 + p[BADM] * mh_excess(mh_messenger_ratio(s, MH_MESSENGER_ADM))) *
-           (1.0 + p[BINF] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION] / 5.0);
-}
-
 /* dPhi/dt per day. */
 static double remodelling_rate(const mh_module_ctx *c)
 {
-    return c->p[KTURN] * (muscle_synthesis(c) - muscle_breakdown(c) * c->x[PHI]);
+    /* B as publish() computed it for this evaluation */
+    double breakdown = c->shared->signal[MH_SIGNAL_MUSCLE_PROTEOLYSIS];
+    return c->p[KTURN] * (muscle_synthesis(c) - breakdown * c->x[PHI]);
 }
 
 /* Energy being absorbed and spent, kcal/day. */
@@ -337,7 +337,7 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[EE] = r.spent + p[ETAL] * (r.lean + r.extra_muscle) + p[ETAF] * r.fat;
     out[EI] = intake(c);
     out[MPS] = muscle_synthesis(c);
-    out[MPB] = muscle_breakdown(c);
+    out[MPB] = c->shared->signal[MH_SIGNAL_MUSCLE_PROTEOLYSIS];
 }
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)

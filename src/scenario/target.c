@@ -66,7 +66,9 @@ void mh_check_unit(const mh_check *check, const char *variable_unit, char *buf, 
     }
     /* Shares and ratios of like quantities (divided_by goes only with the level
      * statistics value, max, min and mean). */
-    if (check->compare >= MH_COMPARE_EXCESS_REMOVED || check->divided_by[0])
+    bool relative = check->compare == MH_COMPARE_EXCESS_REMOVED ||
+                    check->compare == MH_COMPARE_RATIO || check->compare == MH_COMPARE_RATIO_IN_RATIO;
+    if (relative || check->divided_by[0])
         unit = "1";
     snprintf(buf, size, "%s", unit);
 }

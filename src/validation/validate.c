@@ -404,6 +404,21 @@ static void describe_check(const mh_target *t, const mh_check *c, const mh_resul
              unit);
 }
 
+/* The columns a check's outcome shows in the table and in the report. */
+typedef struct row_text {
+    char expected[32], simulated[32], error[32], band[64];
+} row_text;
+
+static row_text format_row(const mh_check *c, const outcome *o)
+{
+    row_text row;
+    format_number(c->has_expected ? c->expected : NAN, row.expected, sizeof row.expected);
+    format_number(o->simulated, row.simulated, sizeof row.simulated);
+    format_percent(o->error_pct, row.error, sizeof row.error);
+    format_band(c, row.band, sizeof row.band);
+    return row;
+}
+
 static const char *result_text(const mh_target *t, const outcome *o)
 {
     return o->passed ? "pass" : t->known_miss[0] ? "MISS (known)" : "MISS";
@@ -420,14 +435,12 @@ static void report_target(FILE *md, const mh_target *t, const outcome *o, const 
                 "|---|---|---|---|---|---|---|\n");
     for (int k = 0; k < t->n_checks; k++) {
         const mh_check *c = &t->checks[k];
-        char expected[32], simulated[32], error[32], band[64], statistic_text[768];
-        format_number(c->has_expected ? c->expected : NAN, expected, sizeof expected);
-        format_number(o[k].simulated, simulated, sizeof simulated);
-        format_percent(o[k].error_pct, error, sizeof error);
-        format_band(c, band, sizeof band);
+        row_text row = format_row(c, &o[k]);
+        char statistic_text[768];
         describe_check(t, c, r, statistic_text, sizeof statistic_text);
-        fprintf(md, "| %s | %s | %s | %s | %s | %s | %s |\n", c->what, statistic_text, expected,
-                simulated, error, band, o[k].passed ? "pass" : t->known_miss[0] ? "**MISS** (known)" : "**MISS**");
+        fprintf(md, "| %s | %s | %s | %s | %s | %s | %s%s%s |\n", c->what, statistic_text,
+                row.expected, row.simulated, row.error, row.band, o[k].passed ? "" : "**",
+                result_text(t, &o[k]), o[k].passed ? "" : "**");
     }
     fprintf(md, "\n![%s](%s.png)\n\n", t->id, t->id);
 }
@@ -504,14 +517,11 @@ mh_status mh_validate(const mh_validate_options *opt, mh_validate_summary *sum, 
             o[k] = evaluate(&t, c, arms);
             missed += !o[k].passed;
             if (out) {
-                char expected[32], simulated[32], error[32], band[64], label[64];
-                format_number(c->has_expected ? c->expected : NAN, expected, sizeof expected);
-                format_number(o[k].simulated, simulated, sizeof simulated);
-                format_percent(o[k].error_pct, error, sizeof error);
-                format_band(c, band, sizeof band);
+                row_text row = format_row(c, &o[k]);
+                char label[64];
                 snprintf(label, sizeof label, "%.44s", c->what);
-                fprintf(out, "%-10s %-44s %10s %10s %8s %-14s %s\n", t.id, label, expected, simulated,
-                        error, band, result_text(&t, &o[k]));
+                fprintf(out, "%-10s %-44s %10s %10s %8s %-14s %s\n", t.id, label, row.expected,
+                        row.simulated, row.error, row.band, result_text(&t, &o[k]));
             }
         }
         sum->targets++;
