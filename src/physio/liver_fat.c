@@ -41,7 +41,7 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
     X(MITO, "mitochondria", "1", 1.0, MH_SLOW, "hepatic oxidative capacity relative to sedentary")
 
 #define PARAMS(X)                                                                                \
-    X(KFFA, "k_ffa", "L/kg/min", 0.00467, 0.0005, 0.03, 0.3,                                   \
+    X(KFFA, "k_ffa", "L/kg/min", 0.0033, 0.0005, 0.03, 0.3,                                   \
       "calibrated: liver about 40 % of FFA uptake (splanchnic FFA uptake, Nielsen 2004 JCI "  \
       "113:1582)",                                                                             \
       "hepatic FFA uptake clearance")                                                         \
@@ -53,11 +53,11 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "hepatic uptake of chylomicron remnants")                                               \
     X(FFD, "f_fd", "1", 0.05, 0.0, 0.3, 0.4, "fructose to lipid below 1-5 % (Sun and Empie 2012)", \
       "share of fructose carbon entering de novo lipogenesis")                                \
-    X(VDNL, "V_dnl", "umol/kg/min", 0.045, 0.0, 2.0, 0.4,                                       \
+    X(VDNL, "V_dnl", "umol/kg/min", 0.014, 0.0, 2.0, 0.4,                                       \
       "calibrated: DNL about 11 % of liver fatty acids in lean adults (Smith 2020 JCI "       \
       "130:1453)",                                                                             \
       "glucose-driven de novo lipogenesis at fasting insulin and glucose, full glycogen")     \
-    X(NDNL, "n_dnl", "1", 1.0, 0.0, 2.0, 0.4,                                                  \
+    X(NDNL, "n_dnl", "1", 1.5, 0.0, 2.0, 0.4,                                                  \
       "calibrated: DNL share 11 / 19 / 38 % lean / obese / NAFLD with rising insulin (Smith " \
       "2020)",                                                                                 \
       "response of lipogenesis to insulin (log-log)")                                         \
@@ -68,20 +68,35 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "assumed (brief): irisin activates hepatic AMPK", "restraint of lipogenesis by irisin")  \
     X(HAMPK, "h_ampk", "1", 2.0, 0.0, 10.0, 0.5,                                               \
       "assumed: lipogenesis stops during exercise", "restraint of lipogenesis per unit effort") \
-    X(FOX, "f_ox", "1", 0.95, 0.1, 0.99, 0.2,                                                  \
+    X(FOX, "f_ox", "1", 0.82, 0.1, 0.99, 0.2,                                                  \
       "calibrated: the reference adult on ordinary meals holds liver fat near 2.5 % (healthy "  \
       "median 2-3 %, Szczepaniak 2005 AJP Endo 288:E462)",             \
       "fraction of hepatic fatty acids oxidised after an overnight fast")                     \
+    X(OXMAX, "ox_max", "1", 0.98, 0.8, 0.995, 0.05,                                             \
+      "assumed: in a long fast nearly all fatty acid not exported is oxidised (ketogenesis)",  \
+      "ceiling of the oxidised share")                                                        \
+    X(CGCG, "c_gcg", "1", 0.1, 0.0, 1.0, 0.4,                                                   \
+      "assumed: glucagon promotes hepatic fat oxidation and ketogenesis (McGarry and Foster "  \
+      "1980)",                                                                                 \
+      "rise of the oxidised share with glucagon (log-log)")                                   \
+    X(BOX, "b_ox", "1", 0.0, 0.0, 1.0, 0.4,                                                     \
+      "assumed: insulin restrains hepatic fat oxidation and ketogenesis (malonyl-CoA on "      \
+      "CPT1; McGarry and Foster 1980)",                                                        \
+      "fall of the oxidised share with insulin (log-log)")                                    \
     X(AOX, "a_ox", "1", 0.5, 0.0, 2.0, 0.4,                                                    \
       "calibrated: aerobic training lowers liver fat -2 to -3 points in 8-12 weeks without "  \
       "weight loss (Keating 2015; Sargeant 2018)",                                             \
       "rise of fat oxidation with hepatic oxidative capacity (log-log)")                      \
-    X(AADIPO, "a_adipo", "1", 0.2, 0.0, 1.0, 0.5,                                              \
+    X(AAMPKOX, "a_ampk_ox", "1", 0.4, 0.0, 2.0, 0.5,                                           \
+      "assumed: AMPK phosphorylates ACC, lowering malonyl-CoA and releasing CPT1 (Hardie "     \
+      "2012 Nat Rev Mol Cell Biol 13:251); hepatic fat oxidation rises during exercise",       \
+      "rise of fat oxidation with hepatic AMPK activity (log-log)")                           \
+    X(AADIPO, "a_adipo", "1", 0.1, 0.0, 1.0, 0.5,                                              \
       "assumed: adiponectin raises hepatic fat oxidation (AMPK, PPARa)",                      \
       "rise of fat oxidation with adiponectin (log-log)")                                     \
     X(AFGF, "a_fgf21", "1", 0.1, 0.0, 1.0, 0.5, "assumed: FGF21 lowers liver lipid",          \
       "rise of fat oxidation with FGF21 (log-log)")                                           \
-    X(APPAR, "a_ppar", "1", 0.5, 0.0, 3.0, 0.5,                                                \
+    X(APPAR, "a_ppar", "1", 0.1, 0.0, 3.0, 0.5,                                                \
       "assumed: the fatty liver oxidises more (PPARalpha; hepatic TCA flux about doubled in "  \
       "NAFLD, Sunny 2011 Cell Metab 14:804; mitochondrial respiration up in obese NAFL, "      \
       "Koliaki 2015 Cell Metab 21:739); holds a fatty liver near its steady state",           \
@@ -93,16 +108,33 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
     X(AT_T, "a_t", "1", 0.1, 0.0, 1.0, 0.5,                                                    \
       "assumed: testosterone lowers liver fat (brief; hypogonadal men have more)",            \
       "rise of fat oxidation with testosterone (log-log)")                                    \
-    X(VMAX, "V_vldl", "umol/min", 24.8, 5.0, 60.0, 0.3,                                        \
-      "VLDL-TG secretion 11.4 and 24.3 umol/min at liver fat about 3 and 23 % with a plateau " \
-      "(Fabbrini 2008)",                                                                       \
-      "maximal VLDL-TG secretion (for a 78 kg adult; scales with weight)")                    \
-    X(KV, "K_vldl", "%", 3.25, 0.5, 15.0, 0.3, "fitted to Fabbrini 2008 (Hill n = 2)",       \
-      "liver fat at half-maximal VLDL-TG secretion")                                          \
+    X(FVD, "f_vldl_direct", "1", 0.78, 0.0, 1.0, 0.3,                                            \
+      "calibrated: most VLDL-TG fatty acid comes from plasma FFA and other incoming fatty "     \
+      "acids rather than the stored pool (Lewis 2002 Endocr Rev 23:201; Barrows and Parks "    \
+      "2006 Arterioscler Thromb Vasc Biol 26:1136; Donnelly 2005 JCI 115:1343); VLDL-TG 11.4 " \
+      "umol/min at liver fat about 3 % in obese adults (Fabbrini 2008 Gastroenterology "       \
+      "134:424)",                                                                              \
+      "share of newly esterified incoming fatty acid packaged straight into VLDL")            \
+    X(VMAX, "V_vldl", "umol/min", 18.0, 0.0, 60.0, 0.3,                                        \
+      "calibrated: VLDL-TG secretion 11.4 and 24.3 umol/min at liver fat about 3 and 23 % in " \
+      "obese adults (Fabbrini 2008)",                                                          \
+      "maximal VLDL-TG secretion drawn from the stored pool (for a 78 kg adult; scales with "  \
+      "weight)")                                                                               \
+    X(KV, "K_vldl", "%", 15.0, 0.5, 40.0, 0.3, "calibrated: as V_vldl",                         \
+      "liver fat at half-maximal store-derived VLDL-TG secretion")                            \
+    X(NV, "n_vldl", "1", 2.0, 0.5, 4.0, 0.3, "calibrated: as V_vldl",                             \
+      "Hill coefficient of store-derived VLDL-TG secretion")                                  \
+    X(VCAP, "V_vldl_cap", "umol/min", 22.0, 5.0, 80.0, 0.3,                                     \
+      "calibrated: VLDL-TG secretion plateaus above about 10 % liver fat near 24 umol/min in "  \
+      "obese adults (Fabbrini 2008); the apoB/MTP limit on VLDL assembly",                     \
+      "maximal VLDL-TG secretion capacity (for a 78 kg adult; scales with weight)")           \
+    X(NCAP, "n_vldl_cap", "1", 4.0, 1.0, 10.0, 0.3,                                             \
+      "assumed: secretion follows demand until close to the capacity (a sharp knee)",          \
+      "sharpness of the approach to the secretory capacity")                                  \
     X(PTM6, "p_tm6sf2", "1", 0.175, 0.0, 0.5, 0.3,                                             \
       "TM6SF2 E167K homozygotes secrete about 35 % less VLDL1-TG (Boren 2020 research notes)", \
       "fall of VLDL secretion per E167K allele")                                              \
-    X(KLIP, "k_lip", "1/min", 5e-5, 0.0, 0.01, 0.4,                                          \
+    X(KLIP, "k_lip", "1/min", 2.5e-5, 0.0, 0.01, 0.4,                                          \
       "calibrated: liver fat responds to diet over 2-4 weeks (Lim 2011 Diabetologia "         \
       "54:2506)",                                                                              \
       "lipolysis of stored hepatic triglyceride")                                             \
@@ -141,13 +173,17 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
     X(ESTERIFIED, "esterification", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,                 \
       "fatty acids esterified into stored triglyceride")                                      \
     X(VLDL_SECRETION, "vldl_tg_secretion", "umol/kg/min", MH_POOL_NONE, MH_POOL_VLDL_TG,       \
-      "triglyceride exported in VLDL")
+      "triglyceride exported in VLDL")                                                        \
+    X(VLDL_DIRECT, "vldl_tg_direct", "umol/kg/min", MH_POOL_NONE, MH_POOL_NONE,                \
+      "the part of VLDL triglyceride packaged straight from incoming fatty acids")
 
 #define OUTPUTS(X)                                                                               \
     X(LF_OUT, "liver_fat_pct", "%", "intrahepatic triglyceride (MRS/PDFF scale)")              \
     X(TG_OUT, "liver_tg_g", "g", "intrahepatic triglyceride")                                  \
     X(DNL_OUT, "dnl_g_per_day", "g/day", "hepatic de novo lipogenesis (fatty acid, current rate)") \
     X(VLDL_OUT, "vldl_tg_umol_min", "umol/min", "VLDL triglyceride secretion")                \
+    X(VLDL_DIRECT_OUT, "vldl_tg_direct_pct", "%",                                             \
+      "share of VLDL triglyceride packaged straight from incoming fatty acids (not the store)") \
     X(FAT_OX_OUT, "hepatic_fat_oxidation_g_per_day", "g/day",                                 \
       "hepatic fatty acid oxidation (current rate)")                                          \
     X(MITO_OUT, "liver_mitochondria", "1", "hepatic oxidative capacity relative to sedentary") \
@@ -205,21 +241,32 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
                  s->signal[MH_SIGNAL_LIVER_GLYCOGEN_FILL] / ampk;
     double tg_umol_kg = fmax(x[TG], 0.0) * 1000.0 / TG_MG_PER_UMOL / in->body_weight_kg;
     f[LIPOLYSIS] = 3.0 * p[KLIP] * (1.0 - p[PPNPLA3] * in->pnpla3_risk_alleles) * tg_umol_kg;
-    double drive = pow(mito, p[AOX]) *
+    double drive = pow(mito, p[AOX]) * pow(ampk, p[AAMPKOX]) *
                    pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AADIPO]) *
                    pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05), p[AFGF]) *
                    pow(fmax(s->signal[MH_SIGNAL_GH_DRIVE], 0.05), p[AGH]) *
                    pow(fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.05), p[AT_T]) *
                    (1.0 + p[APPAR] * mh_liver_fat_excess(s));
-    double share = fmin(0.95, p[FOX] * sqrt(glucagon) * pow(insulin, -0.3) *
+    double share = fmin(p[OXMAX], p[FOX] * pow(glucagon, p[CGCG]) * pow(insulin, -p[BOX]) *
                                   s->signal[MH_SIGNAL_ETHANOL_NADH] * drive);
-    double entering = f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL] + f[LIPOLYSIS];
+    double incoming = f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL];
+    double entering = incoming + f[LIPOLYSIS];
     f[FAT_OX] = share * entering;
     f[ESTERIFIED] = entering - f[FAT_OX];
+    /* VLDL-TG demand (umol TG/kg/min): the direct route, a share f_vd of the incoming
+     * fatty acid newly esterified and packaged at once, plus the store-derived Hill term;
+     * secretion follows demand up to the capacity, approached with a knee of sharpness
+     * n_cap. What is not secreted stays in the store. */
     double pct = fat_pct(x, p, in);
-    double vmax_kg = p[VMAX] / 78.0; /* umol/kg/min */
-    f[VLDL_SECRETION] = vmax_kg * pct * pct / (pct * pct + p[KV] * p[KV]) *
-                        (1.0 - p[PTM6] * in->tm6sf2_risk_alleles);
+    double direct = p[FVD] * (1.0 - share) * incoming / 3.0;
+    double hill = pow(pct, p[NV]);
+    double stored = p[VMAX] / 78.0 * hill / (hill + pow(p[KV], p[NV]));
+    double demand = direct + stored;
+    double ratio = demand / (p[VCAP] / 78.0);
+    double secreted = demand / pow(1.0 + pow(ratio, p[NCAP]), 1.0 / p[NCAP]) *
+                      (1.0 - p[PTM6] * in->tm6sf2_risk_alleles);
+    f[VLDL_SECRETION] = secreted;
+    f[VLDL_DIRECT] = demand > 0.0 ? secreted * direct / demand : 0.0;
 }
 
 /* Hepatic oxidative capacity without training, lowered by steatohepatitis. */
@@ -251,6 +298,7 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[TG_OUT] = c->x[TG];
     out[DNL_OUT] = f[DNL] * per_day;
     out[VLDL_OUT] = f[VLDL_SECRETION] * in->body_weight_kg;
+    out[VLDL_DIRECT_OUT] = f[VLDL_SECRETION] > 0.0 ? 100.0 * f[VLDL_DIRECT] / f[VLDL_SECRETION] : 0.0;
     out[FAT_OX_OUT] = f[FAT_OX] * per_day;
     out[MITO_OUT] = c->x[MITO];
     out[INFLUX_OUT] = (f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL]) * per_day;
