@@ -15,8 +15,10 @@
  * for the counter-regulatory lipolytic drive (catecholamines, GH, glucagon rise
  * together in a fast), and scaled by the chronic drives: fat mass (F / 17.2 kg)^a_fat,
  * growth hormone GH^a_gh and glucocorticoid excess (1 + a_gc (GC - 1)).
- * Insulin-resistant adipose tissue (low adiponectin) needs more insulin for the
- * same suppression: the IC50 in the denominator is IC50 / adiponectin^a_ir.
+ * Insulin-resistant adipose tissue (low adiponectin, and a fatty liver at the same
+ * adiposity: Korenblat 2008, Fabbrini 2008) needs more insulin for the same
+ * suppression: the IC50 in the denominator is
+ *   IC50 / adiponectin^a_ir x (1 + a_lf max(0, liver fat - 2 %) / 10).
  *
  * Lipoprotein lipase (adipose and muscle capillaries) hydrolyses triglyceride:
  *   clearance = k_chy C_chy V + k_vldl C_vldl V  (first order in each pool)

@@ -4,24 +4,33 @@
  *
  * Fatty acids enter the hepatocyte from plasma FFA, chylomicron remnants and de
  * novo lipogenesis, and from lipolysis of the stored triglyceride; a share is
- * oxidised and the rest esterified into the store, from which VLDL is secreted
+ * oxidised and the rest esterified. Part of the newly esterified fatty acid is
+ * packaged into VLDL at once; the rest joins the store, which also feeds VLDL
  * (umol fatty acid per kg per min unless stated):
  *   U   = k_ffa C_ffa (1 + c_ccl2 max(0, CCL2 - 1))        (CCL2 raises lipid uptake)
  *   R   = 3 k_rem Chylo                                     (remnants of chylomicrons)
- *   D   = f_fd fructose / 3 / 0.2564 + V_dnl (I / Iref)^n_ins (G / Gref) fill / AMPK
+ *   D   = f_fd fructose / 3 / 0.2564 + V_dnl (I / Iref)^n_dnl (G / Gref) fill / AMPK
  *   Lp  = k_lip (1 - p_pnpla3 n_PNPLA3) TG                  (lipolysis of the store)
- *   ox  = min(0.95, f_ox (Gcg/Gcgb)^0.5 (Iref/I)^0.3 z Omega) (U + R + D + Lp)
+ *   phi = min(ox_max, f_ox (Gcg/Gcgb)^c_gcg (Iref/I)^b_ox z Omega)
  *         (z: ethanol's NADH restraint, published by liver.c)
- *   VLDL-TG = V_max s^2 / (s^2 + K_v^2) (1 - p_tm6sf2 n_TM6SF2)     (s = liver fat %)
+ *   ox  = phi (U + R + D + Lp)
+ * VLDL-TG (umol TG/kg/min): a direct route, a share f_vd of the newly esterified
+ * incoming fatty acid (most VLDL-TG fatty acid comes straight from plasma FFA:
+ * Lewis 2002; Barrows and Parks 2006), plus a store-derived Hill term, secreted up
+ * to a capacity (the apoB/MTP limit) reached with a knee of sharpness n_cap:
+ *   demand  = f_vd (1 - phi) (U + R + D) / 3 + V_vldl/78 s^n / (s^n + K_vldl^n)
+ *   VLDL-TG = demand / (1 + (demand / cap)^n_cap)^(1/n_cap) (1 - p_tm6sf2 n_TM6SF2)
  *   dTG/dt  = ((U + R + D + Lp - ox) / 3 - VLDL - Lp / 3)  [umol TG/kg/min, to grams]
+ * (s = liver fat %, cap = V_vldl_cap/78 per kg.) Obese adults secrete 11.4 and 24.3
+ * umol/min at liver fat about 3 and 23 %, the rise from non-systemic fatty acids,
+ * with a plateau above about 10 % (Fabbrini 2008 Gastroenterology 134:424).
  * AMPK = mito^a_ampk irisin^a_irisin (1 + h_ampk E): training, irisin and the
- * bout itself restrain lipogenesis (Hardie; Bostrom 2012). Omega is the oxidative
- * drive: mito^a_ox x adiponectin^a_adipo x FGF21^a_fgf21 x GH^a_gh x T^a_t
+ * bout itself restrain lipogenesis and release fat oxidation (ACC, malonyl-CoA,
+ * CPT1; Hardie 2012; Bostrom 2012). Omega is the oxidative drive: mito^a_ox x
+ * AMPK^a_ampk_ox x adiponectin^a_adipo x FGF21^a_fgf21 x GH^a_gh x T^a_t
  * x (1 + a_ppar (liver fat - 2 %) / 10): lipid itself induces oxidation (PPARalpha).
  * Insulin drives DNL whatever the liver's insulin resistance (SREBP-1c: selective
  * hepatic insulin resistance, Brown and Goldstein 2008).
- * VLDL-TG secretion rises with liver fat and plateaus above about 10 % (Fabbrini
- * 2008 Gastroenterology 134:424: 11.4 vs 24.3 umol/min at about 3 vs 23 %).
  * Liver fat % = TG / (liver lean mass + TG), the MRS/PDFF scale.
  * Hepatic oxidative capacity adapts to training and falls with inflammation:
  *   dm/dt = a_ml S_aer (m_max - m) T^a_t_train - (m - 1 / (1 + c_infl A / 5)) / tau_ml
@@ -42,8 +51,9 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
 
 #define PARAMS(X)                                                                                \
     X(KFFA, "k_ffa", "L/kg/min", 0.0033, 0.0005, 0.03, 0.3,                                   \
-      "calibrated: liver about 40 % of FFA uptake (splanchnic FFA uptake, Nielsen 2004 JCI "  \
-      "113:1582)",                                                                             \
+      "calibrated: liver about 30 % of systemic FFA uptake after an overnight fast (splanchnic " \
+      "bed 30-45 %, the liver about 80 % of it; Nielsen 2004 JCI 113:1582; Jensen group, "     \
+      "Diabetes 2013 62:2386)",                                                                \
       "hepatic FFA uptake clearance")                                                         \
     X(CCCL2, "c_ccl2", "1", 0.3, 0.0, 2.0, 0.5,                                                \
       "assumed (seed text): muscle CCL2 raises hepatic lipid uptake",                         \
@@ -55,11 +65,11 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "share of fructose carbon entering de novo lipogenesis")                                \
     X(VDNL, "V_dnl", "umol/kg/min", 0.014, 0.0, 2.0, 0.4,                                       \
       "calibrated: DNL about 11 % of liver fatty acids in lean adults (Smith 2020 JCI "       \
-      "130:1453)",                                                                             \
+      "130:1453); 14 % in the model",                                                          \
       "glucose-driven de novo lipogenesis at fasting insulin and glucose, full glycogen")     \
     X(NDNL, "n_dnl", "1", 1.5, 0.0, 2.0, 0.4,                                                  \
       "calibrated: DNL share 11 / 19 / 38 % lean / obese / NAFLD with rising insulin (Smith " \
-      "2020)",                                                                                 \
+      "2020; 26 % in NAFLD, Donnelly 2005 JCI 115:1343); 14 / 16 / 34 % in the model",        \
       "response of lipogenesis to insulin (log-log)")                                         \
     X(AAMPK, "a_ampk", "1", 1.0, 0.0, 3.0, 0.5,                                                \
       "assumed: trained liver makes less fat (AMPK; research notes)",                         \
@@ -69,37 +79,44 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
     X(HAMPK, "h_ampk", "1", 2.0, 0.0, 10.0, 0.5,                                               \
       "assumed: lipogenesis stops during exercise", "restraint of lipogenesis per unit effort") \
     X(FOX, "f_ox", "1", 0.82, 0.1, 0.99, 0.2,                                                  \
-      "calibrated: the reference adult on ordinary meals holds liver fat near 2.5 % (healthy "  \
-      "median 2-3 %, Szczepaniak 2005 AJP Endo 288:E462)",             \
-      "fraction of hepatic fatty acids oxidised after an overnight fast")                     \
+      "calibrated: hepatic fat oxidation takes what the liver does not export, so the "        \
+      "reference adult holds liver fat near 2.7 % (healthy median 2-3 %, Szczepaniak 2005 "    \
+      "AJP Endo 288:E462) and an obese man of 105 kg about 3.7 %",                            \
+      "fraction of hepatic fatty acids oxidised at reference hormones, untrained")            \
     X(OXMAX, "ox_max", "1", 0.98, 0.8, 0.995, 0.05,                                             \
-      "assumed: in a long fast nearly all fatty acid not exported is oxidised (ketogenesis)",  \
+      "assumed: some fatty acid is esterified even in a long fast (VLDL export continues)",    \
       "ceiling of the oxidised share")                                                        \
     X(CGCG, "c_gcg", "1", 0.1, 0.0, 1.0, 0.4,                                                   \
-      "assumed: glucagon promotes hepatic fat oxidation and ketogenesis (McGarry and Foster "  \
-      "1980)",                                                                                 \
+      "calibrated, small: glucagon promotes hepatic fat oxidation and ketogenesis (McGarry "   \
+      "and Foster 1980 Annu Rev Biochem 49:395); with 0.5 the obese liver, whose glucagon "    \
+      "the model lowers with insulin, oxidised too little and exported 2.5x the lean",        \
       "rise of the oxidised share with glucagon (log-log)")                                   \
     X(BOX, "b_ox", "1", 0.0, 0.0, 1.0, 0.4,                                                     \
-      "assumed: insulin restrains hepatic fat oxidation and ketogenesis (malonyl-CoA on "      \
-      "CPT1; McGarry and Foster 1980)",                                                        \
+      "calibrated: 0, insulin's restraint of ketogenesis is carried by the lower FFA supply "  \
+      "after meals and by DNL; a direct term (0.3 before) made the hyperinsulinaemic liver "   \
+      "store and export far more than the lean (Fabbrini 2008 obese 11.4 umol/min VLDL-TG)",  \
       "fall of the oxidised share with insulin (log-log)")                                    \
     X(AOX, "a_ox", "1", 0.5, 0.0, 2.0, 0.4,                                                    \
       "calibrated: aerobic training lowers liver fat -2 to -3 points in 8-12 weeks without "  \
-      "weight loss (Keating 2015; Sargeant 2018)",                                             \
+      "weight loss (Keating 2015; Sargeant 2018) and hepatic VLDL-TG secretion (Tsekouras "    \
+      "2008 AJP Endo)",                                                                        \
       "rise of fat oxidation with hepatic oxidative capacity (log-log)")                      \
     X(AAMPKOX, "a_ampk_ox", "1", 0.4, 0.0, 2.0, 0.5,                                           \
       "assumed: AMPK phosphorylates ACC, lowering malonyl-CoA and releasing CPT1 (Hardie "     \
-      "2012 Nat Rev Mol Cell Biol 13:251); hepatic fat oxidation rises during exercise",       \
+      "2012 Nat Rev Mol Cell Biol 13:251); set so that training at constant weight raises "    \
+      "hepatic fat oxidation although FFA supply falls (seed claim C9)",                       \
       "rise of fat oxidation with hepatic AMPK activity (log-log)")                           \
     X(AADIPO, "a_adipo", "1", 0.1, 0.0, 1.0, 0.5,                                              \
-      "assumed: adiponectin raises hepatic fat oxidation (AMPK, PPARa)",                      \
+      "assumed: adiponectin raises hepatic fat oxidation (AMPK, PPARa); halved from 0.2 as "   \
+      "the direct VLDL route made the oxidised share's modifiers act on export too",          \
       "rise of fat oxidation with adiponectin (log-log)")                                     \
     X(AFGF, "a_fgf21", "1", 0.1, 0.0, 1.0, 0.5, "assumed: FGF21 lowers liver lipid",          \
       "rise of fat oxidation with FGF21 (log-log)")                                           \
     X(APPAR, "a_ppar", "1", 0.1, 0.0, 3.0, 0.5,                                                \
       "assumed: the fatty liver oxidises more (PPARalpha; hepatic TCA flux about doubled in "  \
       "NAFLD, Sunny 2011 Cell Metab 14:804; mitochondrial respiration up in obese NAFL, "      \
-      "Koliaki 2015 Cell Metab 21:739); holds a fatty liver near its steady state",           \
+      "Koliaki 2015 Cell Metab 21:739); 0.1, as store-derived VLDL now carries most of the "   \
+      "restoring force (with 0.5 liver fat relaxed within days)",                             \
       "rise of fat oxidation per 10 points of liver fat above 2 %")                           \
     X(AGH, "a_gh", "1", 0.3, 0.0, 1.0, 0.5,                                                    \
       "calibrated: tesamorelin lowers liver fat about a third in a year (Stanley 2019 Lancet " \
@@ -109,18 +126,22 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "assumed: testosterone lowers liver fat (brief; hypogonadal men have more)",            \
       "rise of fat oxidation with testosterone (log-log)")                                    \
     X(FVD, "f_vldl_direct", "1", 0.78, 0.0, 1.0, 0.3,                                            \
-      "calibrated: most VLDL-TG fatty acid comes from plasma FFA and other incoming fatty "     \
-      "acids rather than the stored pool (Lewis 2002 Endocr Rev 23:201; Barrows and Parks "    \
-      "2006 Arterioscler Thromb Vasc Biol 26:1136; Donnelly 2005 JCI 115:1343); VLDL-TG 11.4 " \
-      "umol/min at liver fat about 3 % in obese adults (Fabbrini 2008 Gastroenterology "       \
-      "134:424)",                                                                              \
+      "calibrated: most VLDL-TG fatty acid in a lean liver comes straight from plasma FFA "    \
+      "and other incoming fatty acid, not the stored pool (65-95 % from plasma FFA after an "  \
+      "overnight fast: Lewis 2002 Endocr Rev 23:201; Barrows and Parks 2006 ATVB 26:1136; "    \
+      "similar labelling of liver and VLDL TG, Donnelly 2005 JCI 115:1343); with f_ox it "     \
+      "sets VLDL-TG 11.4 umol/min in obese adults at liver fat 3 % (Fabbrini 2008 "            \
+      "Gastroenterology 134:424)",                                                             \
       "share of newly esterified incoming fatty acid packaged straight into VLDL")            \
     X(VMAX, "V_vldl", "umol/min", 18.0, 0.0, 60.0, 0.3,                                        \
       "calibrated: VLDL-TG secretion 11.4 and 24.3 umol/min at liver fat about 3 and 23 % in " \
-      "obese adults (Fabbrini 2008)",                                                          \
+      "obese adults, the rise from non-systemic fatty acids (Fabbrini 2008)",                  \
       "maximal VLDL-TG secretion drawn from the stored pool (for a 78 kg adult; scales with "  \
       "weight)")                                                                               \
-    X(KV, "K_vldl", "%", 15.0, 0.5, 40.0, 0.3, "calibrated: as V_vldl",                         \
+    X(KV, "K_vldl", "%", 15.0, 0.5, 40.0, 0.3,                                                  \
+      "calibrated: as V_vldl, and liver fat relaxing with a time constant of 2-3 weeks "       \
+      "(about -40 % in 2 weeks of an isocaloric low-carbohydrate diet, Mardinoglu 2018 Cell "  \
+      "Metab 27:559)",                                                                         \
       "liver fat at half-maximal store-derived VLDL-TG secretion")                            \
     X(NV, "n_vldl", "1", 2.0, 0.5, 4.0, 0.3, "calibrated: as V_vldl",                             \
       "Hill coefficient of store-derived VLDL-TG secretion")                                  \
@@ -136,7 +157,7 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "fall of VLDL secretion per E167K allele")                                              \
     X(KLIP, "k_lip", "1/min", 2.5e-5, 0.0, 0.01, 0.4,                                          \
       "calibrated: liver fat responds to diet over 2-4 weeks (Lim 2011 Diabetologia "         \
-      "54:2506)",                                                                              \
+      "54:2506); halved from 5e-5 when store-derived VLDL joined the restoring force",        \
       "lipolysis of stored hepatic triglyceride")                                             \
     X(PPNPLA3, "p_pnpla3", "1", 0.3, 0.0, 0.5, 0.3,                                            \
       "calibrated: PNPLA3 I148M steatosis 15 / 26 / 33 % by allele (Sookoian 2009 J Lipid "  \
