@@ -15,8 +15,10 @@
  * for the counter-regulatory lipolytic drive (catecholamines, GH, glucagon rise
  * together in a fast), and scaled by the chronic drives: fat mass (F / 17.2 kg)^a_fat,
  * growth hormone GH^a_gh and glucocorticoid excess (1 + a_gc (GC - 1)).
- * Insulin-resistant adipose tissue (low adiponectin) needs more insulin for the
- * same suppression: the IC50 in the denominator is IC50 / adiponectin^a_ir.
+ * Insulin-resistant adipose tissue (low adiponectin, and a fatty liver at the same
+ * adiposity: Korenblat 2008, Fabbrini 2008) needs more insulin for the same
+ * suppression: the IC50 in the denominator is
+ *   IC50 / adiponectin^a_ir x (1 + a_lf max(0, liver fat - 2 %) / 10).
  *
  * Lipoprotein lipase (adipose and muscle capillaries) hydrolyses triglyceride:
  *   clearance = k_chy C_chy V + k_vldl C_vldl V  (first order in each pool)
@@ -81,6 +83,11 @@
       "Gastroenterology 134:1369): palmitate Ra 85 vs 114 umol/min at IHTG 3 vs 23 % "         \
       "(Fabbrini 2008); low adiponectin marks dysfunctional adipose tissue",                  \
       "rise of the antilipolytic IC50 with low adiponectin (log-log)")                        \
+    X(ALF, "a_lf", "1", 0.5, 0.0, 2.0, 0.5,                                                     \
+      "calibrated: adipose insulin resistance rises with liver fat at the same adiposity "     \
+      "(Korenblat 2008 Gastroenterology 134:1369; Fabbrini 2008 Gastroenterology 134:424: "   \
+      "palmitate Ra 85 vs 114 umol/min at liver fat 3 vs 23 %, matched on body fat)",          \
+      "rise of the antilipolytic IC50 per 10 points of liver fat above 2 %")                  \
     X(FSPILL, "f_spill", "1", 0.25, 0.0, 0.8, 0.3,                                             \
       "spillover of LPL-derived fatty acids to plasma 20-30 % postprandially (Frayn; Evans "  \
       "2002)",                                                                                 \
@@ -128,7 +135,8 @@ static double lipolysis(const mh_module_ctx *c)
     double chronic = pow(fmax(s->signal[MH_SIGNAL_FAT_MASS_RATIO], 0.02), p[AFAT]) *
                      pow(fmax(s->signal[MH_SIGNAL_GH_DRIVE], 0.05), p[AGH]) *
                      (1.0 + p[AGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0));
-    double ic50 = p[IC50] / pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AIR]);
+    double ic50 = p[IC50] / pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AIR]) *
+                  (1.0 + p[ALF] * mh_liver_fat_excess(s));
     return p[L0] * basal / (1.0 + pow(ia / ic50, p[NH])) * counter * exercise * chronic;
 }
 

@@ -102,12 +102,16 @@
     X(AMSTN, "a_mstn", "1", 0.1, 0.0, 0.5, 0.5,                                                \
       "assumed: myostatin restrains hypertrophy (Lee 2001 PNAS 98:9306)",                     \
       "restraint of muscle synthesis by myostatin (log-log)")                                 \
-    X(SDIS, "s_disuse", "1", 0.3, 0.0, 0.8, 0.3,                                               \
-      "calibrated: muscle -0.5 %/day in complete disuse (leg immobilisation about 1 %/day, "  \
-      "Kilroe 2020; whole-body bed rest less)",                                                \
-      "fall of muscle protein synthesis with complete disuse")                                \
-    X(BDIS, "b_disuse", "1", 0.12, 0.0, 1.0, 0.3, "calibrated: as s_disuse",                  \
-      "rise of muscle protein breakdown with complete disuse")                                \
+    X(SDIS, "s_disuse", "1", 0.1, 0.0, 0.8, 0.3,                                               \
+      "calibrated: whole-body lean tissue -3.9 kg (SD 2.1) in 17 weeks of bed rest, nearly "   \
+      "all from the legs, still falling at the end (LeBlanc 1992 J Appl Physiol 73:2172); "    \
+      "about -0.2 %/day of whole-body muscle early, less later (knee extensors faster and "    \
+      "plateauing, Marusic 2021 J Appl Physiol 131:194; one immobilised leg about 1 %/day)",  \
+      "fall of whole-body muscle protein synthesis with complete disuse (bed rest)")          \
+    X(BDIS, "b_disuse", "1", 0.05, 0.0, 1.0, 0.3,                                              \
+      "calibrated: as s_disuse; disuse atrophy is mostly a fall of synthesis, breakdown rises " \
+      "little (Phillips 2009 J Appl Physiol 107:645)",                                        \
+      "rise of whole-body muscle protein breakdown with complete disuse (bed rest)")          \
     X(BGC, "b_gc", "1", 0.15, 0.0, 1.0, 0.4,                                                   \
       "assumed: glucocorticoid excess wastes muscle (Cushing's, high-dose prednisolone)",     \
       "rise of muscle protein breakdown per unit glucocorticoid excess")                      \
