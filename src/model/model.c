@@ -31,7 +31,7 @@ struct mh_model {
     double *flux;
     mh_inputs inputs;
     mh_shared shared;
-    int freeze_slow;
+    mh_freeze freeze;
     int last_bad_state;
     int *derived_inputs; /* output index of each derived output's arguments */
 };
@@ -50,6 +50,7 @@ static void set_default_inputs(mh_inputs *in)
     in->physical_activity_level = 1.55;
     in->vo2max_ml_kg_min = 40.0;
     in->liver_fat_pct = 2.5;
+    in->liver_oxidation_trait = 1.0;
     in->protein_g_per_kg_day = 1.0;
     in->intake_kcal_day =
         in->physical_activity_level * mh_body_resting_kcal_per_day(0, 40.0, 1.76, 78.0);
@@ -168,13 +169,13 @@ mh_status mh_model_set_param(mh_model *m, int index, double value, mh_error *err
 
 mh_inputs *mh_model_inputs(mh_model *m) { return &m->inputs; }
 
-void mh_model_freeze_slow(mh_model *m, int freeze) { m->freeze_slow = freeze; }
+void mh_model_freeze(mh_model *m, mh_freeze freeze) { m->freeze = freeze; }
 
 static mh_module_ctx context(const mh_model *m, int i, double t, const double *y)
 {
     /* While the slow states are frozen (settling), so is the clock of ageing. */
     mh_module_ctx c = {
-        .t_min = m->freeze_slow ? 0.0 : t,
+        .t_min = m->freeze != MH_FREEZE_NONE ? 0.0 : t,
         .x = y + m->state_at[i],
         .p = m->params + m->param_at[i],
         .shared = &m->shared,
@@ -242,9 +243,10 @@ int mh_model_rhs(mh_model *m, double t, const double *y, double *ydot)
             for (int k = 0; k < mod->n_states; k++)
                 dx[k] = 0.0;
         }
-        if (m->freeze_slow)
+        mh_timescale frozen_from = m->freeze == MH_FREEZE_SLOW ? MH_SLOW : MH_STORE;
+        if (m->freeze != MH_FREEZE_NONE)
             for (int k = 0; k < mod->n_states; k++)
-                if (mod->states[k].timescale != MH_FAST)
+                if (mod->states[k].timescale >= frozen_from)
                     dx[k] = 0.0;
     }
     for (int k = 0; k < m->n_states; k++) {

@@ -29,9 +29,12 @@ double mh_model_param(const mh_model *m, int index);
 mh_status mh_model_set_param(mh_model *m, int index, double value, mh_error *err);
 mh_inputs *mh_model_inputs(mh_model *m);
 
-/* Freeze the store and slow states (their derivatives read 0): used to settle the
- * fast subsystem into its post-absorptive steady state for given stores. */
-void mh_model_freeze_slow(mh_model *m, int freeze);
+/* Freeze states from a timescale up (their derivatives read 0, and the clock the
+ * modules see stands at 0): MH_STORE to settle the fast subsystem into its
+ * post-absorptive steady state for given stores, MH_SLOW for trial days in which
+ * glycogen follows the meals but the slow physiology stands still. */
+typedef enum mh_freeze { MH_FREEZE_NONE, MH_FREEZE_STORES_AND_SLOW, MH_FREEZE_SLOW } mh_freeze;
+void mh_model_freeze(mh_model *m, mh_freeze freeze);
 
 /* Initial guess of the post-absorptive state from each module. */
 void mh_model_basal_guess(mh_model *m, double *y);

@@ -12,8 +12,10 @@
  *   D   = sat(f_fd fructose / 3 / 0.2564 + V_dnl (I / Iref)^n_dnl (G / Gref) fill
  *             x (1 + a_dnl_lf (liver fat - 2 %) / 10) / AMPK;  V_dnl_cap)
  *   Lp  = k_lip (1 - p_pnpla3 n_PNPLA3) TG                  (lipolysis of the store)
- *   phi = min(ox_max, f_ox (Gcg/Gcgb)^c_gcg (Iref/I)^b_ox z Omega)
- *         (z: ethanol's NADH restraint, published by liver.c)
+ *   phi = min(ox_max, tau f_ox (Gcg/Gcgb)^c_gcg (Iref/I)^b_ox z Omega)
+ *         (z: ethanol's NADH restraint, published by liver.c; tau the subject's
+ *         oxidation trait: 1, or fitted so that a declared liver fat is the
+ *         subject's steady state, scenario/simulate.c)
  *   ox  = phi (U + R + D + Lp)
  * VLDL-TG (umol TG/kg/min): a direct route, a share f_vd of the newly esterified
  * incoming fatty acid (most VLDL-TG fatty acid comes straight from plasma FFA:
@@ -225,7 +227,11 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "fatty acids entering the liver from plasma FFA, remnants and DNL (current rate)")      \
     X(FFA_OUT, "liver_ffa_uptake_g_per_day", "g/day", "plasma FFA taken up by the liver (current rate)") \
     X(REMNANT_OUT, "liver_remnant_fa_g_per_day", "g/day",                                      \
-      "fatty acids taken up in chylomicron remnants (current rate)")
+      "fatty acids taken up in chylomicron remnants (current rate)")                         \
+    X(NET_OUT, "liver_tg_net_g_per_day", "g/day",                                             \
+      "net deposition into intrahepatic triglyceride (current rate; negative when it shrinks)") \
+    X(TRAIT_OUT, "liver_oxidation_trait", "1",                                                 \
+      "the subject's hepatic oxidised share relative to the reference (fitted to a declared liver fat)")
 
 MH_STATE_TABLE(STATES);
 MH_PARAM_TABLE(PARAMS);
@@ -292,7 +298,8 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
                    pow(fmax(s->signal[MH_SIGNAL_GH_DRIVE], 0.05), p[AGH]) *
                    pow(fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.05), p[AT_T]) *
                    (1.0 + p[APPAR] * mh_liver_fat_excess(s));
-    double share = fmin(p[OXMAX], p[FOX] * pow(glucagon, p[CGCG]) * pow(insulin, -p[BOX]) *
+    double share = fmin(p[OXMAX], in->liver_oxidation_trait * p[FOX] * pow(glucagon, p[CGCG]) *
+                                  pow(insulin, -p[BOX]) *
                                   s->signal[MH_SIGNAL_ETHANOL_NADH] * drive);
     double incoming = f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL];
     double entering = incoming + f[LIPOLYSIS];
@@ -321,12 +328,17 @@ static double untrained_mito(const mh_module_ctx *c)
 
 static void steady_guess(const mh_module_ctx *c, double *x) { x[MITO] = untrained_mito(c); }
 
+/* Net deposition into the store, g/min. */
+static double net_deposition(const double *f, const mh_inputs *in)
+{
+    return tg_grams(f[ESTERIFIED] / 3.0 - f[LIPOLYSIS] / 3.0 - f[VLDL_SECRETION], in);
+}
+
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     const double *x = c->x, *p = c->p;
     const mh_shared *s = c->shared;
-    double net = f[ESTERIFIED] / 3.0 - f[LIPOLYSIS] / 3.0 - f[VLDL_SECRETION];
-    dx[TG] = tg_grams(net, c->in);
+    dx[TG] = net_deposition(f, c->in);
     double testosterone = fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.05);
     double untrained = untrained_mito(c);
     dx[MITO] = p[AML] * s->signal[MH_SIGNAL_AEROBIC_STIMULUS] * (p[MLMAX] - x[MITO]) *
@@ -348,6 +360,8 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[INFLUX_OUT] = (f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL]) * per_day;
     out[FFA_OUT] = f[FFA_UPTAKE] * per_day;
     out[REMNANT_OUT] = 3.0 * f[REMNANT] * per_day;
+    out[NET_OUT] = net_deposition(f, in) * 1440.0;
+    out[TRAIT_OUT] = in->liver_oxidation_trait;
 }
 
 static void basal_guess(const double *p, const mh_inputs *in, double *x)

@@ -100,6 +100,9 @@ typedef struct mh_inputs {
     double pnpla3_risk_alleles;     /* PNPLA3 I148M (G alleles): 0, 1 or 2 */
     double tm6sf2_risk_alleles;     /* TM6SF2 E167K (T alleles): 0, 1 or 2 */
     double liver_fat_pct;           /* at the start (MRS scale) */
+    double liver_oxidation_trait;   /* the subject's hepatic oxidised share relative to the
+                                       reference: 1, or fitted so that a declared liver fat
+                                       is the subject's steady state (scenario/simulate.c) */
     double fibrosis_stage;          /* at the start */
     double intake_kcal_day;         /* the diet's daily energy (0: no diet) */
     double protein_g_per_kg_day;    /* habitual protein intake (anabolic drive) */

@@ -103,11 +103,12 @@ static mh_status read_genotype(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 
 static mh_status read_subject(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
-    enum { SEX, AGE, HEIGHT, WEIGHT, BODY_FAT, LIVER_FAT, VO2MAX, GENOTYPE, FIBROSIS, PAL, N };
+    enum { SEX, AGE, HEIGHT, WEIGHT, BODY_FAT, LIVER_FAT, HABITUAL, VO2MAX, GENOTYPE, FIBROSIS, PAL, N };
     static const char *const keys[N] = {"sex",          "age_y",         "height_cm",
                                         "weight_kg",    "body_fat_pct",  "liver_fat_pct",
-                                        "vo2max_ml_kg_min", "genotype", "fibrosis_stage",
-                                        "physical_activity_level"};
+                                        "liver_fat_habitual", "vo2max_ml_kg_min", "genotype",
+                                        "fibrosis_stage", "physical_activity_level"};
+    static const char *const booleans[] = {"false", "true"};
     static const char *const sexes[] = {"male", "female"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "subject", keys, N, v, k);
@@ -126,6 +127,13 @@ static mh_status read_subject(mh_yaml *y, struct fy_node *node, mh_scenario *s)
         st = mh_yaml_number(y, v[BODY_FAT], "body_fat_pct", 3, 70, "%", &s->subject.body_fat_pct);
     if (st == MH_OK && v[LIVER_FAT])
         st = mh_yaml_number(y, v[LIVER_FAT], "liver_fat_pct", 0, 60, "%", &s->subject.liver_fat_pct);
+    if (st == MH_OK && v[HABITUAL]) {
+        if (!v[LIVER_FAT])
+            return mh_yaml_fail(y, v[HABITUAL], MH_ERR_INVALID,
+                                "liver_fat_habitual needs the subject's liver_fat_pct");
+        st = mh_yaml_choice(y, v[HABITUAL], "liver_fat_habitual", booleans, 2,
+                            &s->subject.liver_fat_habitual);
+    }
     if (st == MH_OK && v[VO2MAX])
         st = mh_yaml_number(y, v[VO2MAX], "vo2max_ml_kg_min", 8, 95, "mL/kg/min",
                             &s->subject.vo2max_ml_kg_min);

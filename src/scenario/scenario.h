@@ -58,6 +58,8 @@ struct mh_scenario {
         double age_y, height_cm, weight_kg;
         double body_fat_pct;     /* NAN: estimated from BMI, age and sex */
         double liver_fat_pct;    /* NAN: the model's steady state for this subject */
+        int liver_fat_habitual;  /* 1: liver_fat_pct is the subject's steady state on the
+                                    habitual diet (the liver's oxidation trait is fitted) */
         double fibrosis_stage;
         double vo2max_ml_kg_min; /* NAN: estimated from age and sex */
         double physical_activity_level;

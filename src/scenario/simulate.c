@@ -2,7 +2,8 @@
  * simulate.c - running a scenario and holding its result (scenario layer).
  *
  * A run: build the model with the scenario's parameters and subject, settle
- * the post-absorptive steady state of an overnight fast, integrate the event
+ * the post-absorptive steady state of an overnight fast, hold a declared liver
+ * fat in steady state (trial days), integrate the event
  * timeline, and sample the requested outputs. No NaN ever reaches a result:
  * a non-finite output stops the run with the time and variable named.
  */
@@ -55,6 +56,164 @@ static mh_status take_sample(double t, const double *y, void *user, mh_error *er
     return MH_OK;
 }
 
+/* The trial day of a declared liver fat: the mean over the day of the store's
+ * net deposition (g/day), read from the model's output. */
+typedef struct deposition_mean {
+    mh_model *model;
+    double *outputs;
+    int column;
+    double sum;
+    int n;
+} deposition_mean;
+
+static mh_status add_deposition(double t, const double *y, void *user, mh_error *err)
+{
+    (void)err;
+    deposition_mean *d = user;
+    mh_model_outputs(d->model, t, y, d->outputs);
+    d->sum += d->outputs[d->column];
+    d->n++;
+    return MH_OK;
+}
+
+/* One trial day from y0 (slow states held) at this oxidation trait: the mean net
+ * deposition into the liver's triglyceride store, g/day. */
+static mh_status trial_day(mh_solver *solver, deposition_mean *d, const double *y0, double *y,
+                           size_t n_states, const mh_solver_plan *plan, double trait,
+                           double *rate, mh_error *err)
+{
+    mh_model_inputs(d->model)->liver_oxidation_trait = trait;
+    memcpy(y, y0, sizeof(double) * n_states);
+    d->sum = 0.0;
+    d->n = 0;
+    mh_status st = mh_solver_run(solver, y, plan, err);
+    *rate = d->n > 0 ? d->sum / d->n : 0.0;
+    return st;
+}
+
+static int state_index(mh_model *model, const char *wanted)
+{
+    char name[128];
+    for (int i = 0; i < mh_model_state_count(model); i++) {
+        mh_model_state_name(model, i, name, sizeof name);
+        if (strcmp(name, wanted) == 0)
+            return i;
+    }
+    return -1;
+}
+
+/* A subject who declares liver fat as habitual (subject.liver_fat_habitual)
+ * holds it in steady state on the habitual diet: the scenario's daily meals
+ * scaled to the weight-stable energy (a change of energy is part of the
+ * experiment, not of the subject's past), no exercise, no interventions.
+ * First HABITUAL_DAYS on that diet, everything free but the liver's
+ * triglyceride, put back to its declared amount each midnight: glycogen takes
+ * its daily rhythm and intramyocellular lipid (turnover about two days, filled
+ * by the day's FFA rather than the fasting level the settle sees) the value it
+ * holds beside that liver. Then trial days from that midnight with the slow
+ * states held (glycogen free): the liver's oxidation trait (the share of
+ * entering fatty acid it oxidises, relative to the reference) is found by false
+ * position (Illinois) so that the store's mean net deposition over the day is
+ * zero, bounded to [0.3, 1.6] (a liver that still gains fat at the bound starts
+ * there and drifts). The run starts from the post-absorptive state settled
+ * again with that IMCL. */
+enum { HABITUAL_DAYS = 6 };
+
+static mh_status hold_declared_liver_fat(const mh_scenario *sc, mh_model *model, mh_solver *solver,
+                                         double *settled, mh_error *err)
+{
+    if (!sc->subject.liver_fat_habitual)
+        return MH_OK;
+    if (sc->n_daily_meals == 0 || !(sc->diet_energy_kcal_per_day > 0.0))
+        return mh_error_raise(err, MH_ERR_INVALID,
+                              "%s: subject.liver_fat_habitual needs a diet with daily meals (the "
+                              "habitual diet on which that liver fat is held)",
+                              sc->source);
+    int tg = state_index(model, "liver_fat.triglyceride");
+    int imcl = state_index(model, "muscle.imcl");
+    if (tg < 0 || imcl < 0)
+        return mh_error_raise(err, MH_ERR_INVALID,
+                              "the liver triglyceride or muscle IMCL state is missing");
+    enum { LOW, HIGH };
+    static const double bound[2] = {0.3, 1.6};
+    size_t n_states = (size_t)mh_model_state_count(model);
+    double *habituated = malloc(sizeof(double) * n_states);
+    double *y = malloc(sizeof(double) * n_states);
+    double *outputs = malloc(sizeof(double) * (size_t)mh_var_count());
+    if (!habituated || !y || !outputs) {
+        free(habituated);
+        free(y);
+        free(outputs);
+        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+    }
+    double habitual = mh_weight_stable_kcal_per_day(sc->subject.sex, sc->subject.age_y,
+                                                    sc->subject.height_cm, sc->subject.weight_kg,
+                                                    sc->subject.physical_activity_level) /
+                      sc->diet_energy_kcal_per_day;
+    mh_event meals[MH_MAX_DAILY_MEALS];
+    for (int m = 0; m < sc->n_daily_meals; m++) {
+        const mh_daily_meal *meal = &sc->daily_meals[m];
+        meals[m] = (mh_event){.time_min = meal->minute_of_day,
+                              .kind = MH_EVENT_MEAL,
+                              .carbs_g = habitual * meal->carbs_g,
+                              .fat_g = habitual * meal->fat_g,
+                              .protein_g = habitual * meal->protein_g,
+                              .fructose_g = habitual * meal->fructose_g,
+                              .alcohol_g = habitual * meal->alcohol_g};
+    }
+    deposition_mean mean = {.model = model,
+                            .outputs = outputs,
+                            .column = mh_var_find("liver_tg_net_g_per_day")};
+    mh_solver_plan plan = {.t_end_min = MH_MIN_PER_DAY,
+                           .every_min = 10.0,
+                           .events = meals,
+                           .n_events = (size_t)sc->n_daily_meals,
+                           .sample = add_deposition,
+                           .sample_user = &mean};
+    memcpy(habituated, settled, sizeof(double) * n_states);
+    mh_status st = MH_OK;
+    for (int day = 0; day < HABITUAL_DAYS && st == MH_OK; day++) {
+        st = mh_solver_run(solver, habituated, &plan, err);
+        habituated[tg] = settled[tg];
+    }
+    mh_model_freeze(model, MH_FREEZE_SLOW);
+    double trait[2] = {bound[LOW], bound[HIGH]}, rate[2], found = 1.0;
+    for (int side = LOW; st == MH_OK && side <= HIGH; side++)
+        st = trial_day(solver, &mean, habituated, y, n_states, &plan, trait[side], &rate[side], err);
+    if (st == MH_OK) {
+        if (rate[LOW] <= 0.0 || rate[HIGH] >= 0.0) {
+            found = rate[LOW] <= 0.0 ? bound[LOW] : bound[HIGH];
+        } else {
+            int kept = -1; /* the side kept last time (Illinois: halve its rate if kept again) */
+            for (int it = 0; it < 30 && st == MH_OK; it++) {
+                found = trait[LOW] - rate[LOW] * (trait[HIGH] - trait[LOW]) / (rate[HIGH] - rate[LOW]);
+                double r;
+                st = trial_day(solver, &mean, habituated, y, n_states, &plan, found, &r, err);
+                if (st != MH_OK || fabs(r) < 0.05 || trait[HIGH] - trait[LOW] < 1e-4)
+                    break;
+                int side = r > 0.0 ? LOW : HIGH;
+                trait[side] = found;
+                rate[side] = r;
+                if (kept == 1 - side)
+                    rate[1 - side] /= 2.0;
+                kept = 1 - side;
+            }
+        }
+    }
+    mh_model_freeze(model, MH_FREEZE_NONE);
+    mh_model_inputs(model)->liver_oxidation_trait = found;
+    if (st == MH_OK) {
+        settled[imcl] = habituated[imcl];
+        st = mh_solver_settle(solver, settled, err);
+    }
+    if (st != MH_OK)
+        mh_error_prefix(err, "holding the declared liver fat (habitual days): ");
+    free(habituated);
+    free(y);
+    free(outputs);
+    return st;
+}
+
 static mh_status result_new(const mh_scenario *sc, mh_result **out, mh_error *err)
 {
     mh_result *r = calloc(1, sizeof *r);
@@ -105,6 +264,8 @@ mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_r
         if (st != MH_OK)
             mh_error_prefix(err, "settling the post-absorptive state: ");
     }
+    if (st == MH_OK)
+        st = hold_declared_liver_fat(sc, model, solver, y, err);
     if (st == MH_OK)
         st = mh_timeline_build(sc, &events, &n_events, err);
     if (st == MH_OK)

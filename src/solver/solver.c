@@ -283,7 +283,7 @@ static mh_status settle_fast(mh_solver *s, double *y, mh_error *err)
     double *dy = malloc(sizeof(double) * (size_t)s->n);
     if (!dy)
         return mh_error_raise(err, MH_ERR_NOMEM, "out of memory settling the basal state");
-    mh_model_freeze_slow(s->model, 1);
+    mh_model_freeze(s->model, MH_FREEZE_STORES_AND_SLOW);
     mh_status st = MH_OK;
     double worst = INFINITY;
     int worst_state = -1;
@@ -316,7 +316,7 @@ static mh_status settle_fast(mh_solver *s, double *y, mh_error *err)
                             "per min after %d days",
                             name, worst, (int)(MAX_ROUNDS * round_min / MH_MIN_PER_DAY));
     }
-    mh_model_freeze_slow(s->model, 0);
+    mh_model_freeze(s->model, MH_FREEZE_NONE);
     free(dy);
     return st;
 }
