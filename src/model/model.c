@@ -233,6 +233,7 @@ int mh_model_rhs(mh_model *m, double t, const double *y, double *ydot)
         }
     }
     evaluate_fluxes(m, t, y);
+    mh_timescale frozen_from = m->freeze == MH_FREEZE_SLOW ? MH_SLOW : MH_STORE;
     for (int i = 0; i < mh_module_count; i++) {
         const mh_module *mod = mh_modules[i];
         double *dx = ydot + m->state_at[i];
@@ -243,7 +244,6 @@ int mh_model_rhs(mh_model *m, double t, const double *y, double *ydot)
             for (int k = 0; k < mod->n_states; k++)
                 dx[k] = 0.0;
         }
-        mh_timescale frozen_from = m->freeze == MH_FREEZE_SLOW ? MH_SLOW : MH_STORE;
         if (m->freeze != MH_FREEZE_NONE)
             for (int k = 0; k < mod->n_states; k++)
                 if (mod->states[k].timescale >= frozen_from)

@@ -360,7 +360,7 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     out[INFLUX_OUT] = (f[FFA_UPTAKE] + 3.0 * f[REMNANT] + f[DNL]) * per_day;
     out[FFA_OUT] = f[FFA_UPTAKE] * per_day;
     out[REMNANT_OUT] = 3.0 * f[REMNANT] * per_day;
-    out[NET_OUT] = net_deposition(f, in) * 1440.0;
+    out[NET_OUT] = net_deposition(f, in) * MH_MIN_PER_DAY;
     out[TRAIT_OUT] = in->liver_oxidation_trait;
 }
 

@@ -96,6 +96,9 @@ double mh_default_every_min(double duration_min);
 /* The compiled-in default scenario (data/scenarios/default.yaml). */
 const char *mh_default_scenario_text(size_t *length);
 
+/* The meal event of a daily meal at time_min, every nutrient scaled by scale. */
+mh_event mh_daily_meal_event(const mh_daily_meal *meal, double time_min, double scale);
+
 /* Every event of the run, daily meals expanded, sorted; caller frees. */
 mh_status mh_timeline_build(const mh_scenario *s, mh_event **events, size_t *n_events,
                             mh_error *err);

@@ -2,10 +2,10 @@
  * simulate.c - running a scenario and holding its result (scenario layer).
  *
  * A run: build the model with the scenario's parameters and subject, settle
- * the post-absorptive steady state of an overnight fast, hold a declared liver
- * fat in steady state (trial days), integrate the event
- * timeline, and sample the requested outputs. No NaN ever reaches a result:
- * a non-finite output stops the run with the time and variable named.
+ * the post-absorptive steady state of an overnight fast, hold a habitual liver
+ * fat in steady state (habituation and trial days), integrate the event
+ * timeline, and sample the requested outputs. No NaN ever reaches a result: a
+ * non-finite output stops the run with the time and variable named.
  */
 #include <math.h>
 #include <stdio.h>
@@ -56,7 +56,7 @@ static mh_status take_sample(double t, const double *y, void *user, mh_error *er
     return MH_OK;
 }
 
-/* The trial day of a declared liver fat: the mean over the day of the store's
+/* A trial day of a habitual liver fat: the mean over the day of the store's
  * net deposition (g/day), read from the model's output. */
 typedef struct deposition_mean {
     mh_model *model;
@@ -119,7 +119,7 @@ static int state_index(mh_model *model, const char *wanted)
  * again with that IMCL. */
 enum { HABITUAL_DAYS = 6 };
 
-static mh_status hold_declared_liver_fat(const mh_scenario *sc, mh_model *model, mh_solver *solver,
+static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model, mh_solver *solver,
                                          double *settled, mh_error *err)
 {
     if (!sc->subject.liver_fat_habitual)
@@ -151,16 +151,9 @@ static mh_status hold_declared_liver_fat(const mh_scenario *sc, mh_model *model,
                                                     sc->subject.physical_activity_level) /
                       sc->diet_energy_kcal_per_day;
     mh_event meals[MH_MAX_DAILY_MEALS];
-    for (int m = 0; m < sc->n_daily_meals; m++) {
-        const mh_daily_meal *meal = &sc->daily_meals[m];
-        meals[m] = (mh_event){.time_min = meal->minute_of_day,
-                              .kind = MH_EVENT_MEAL,
-                              .carbs_g = habitual * meal->carbs_g,
-                              .fat_g = habitual * meal->fat_g,
-                              .protein_g = habitual * meal->protein_g,
-                              .fructose_g = habitual * meal->fructose_g,
-                              .alcohol_g = habitual * meal->alcohol_g};
-    }
+    for (int m = 0; m < sc->n_daily_meals; m++)
+        meals[m] = mh_daily_meal_event(&sc->daily_meals[m], sc->daily_meals[m].minute_of_day,
+                                       habitual);
     deposition_mean mean = {.model = model,
                             .outputs = outputs,
                             .column = mh_var_find("liver_tg_net_g_per_day")};
@@ -207,7 +200,7 @@ static mh_status hold_declared_liver_fat(const mh_scenario *sc, mh_model *model,
         st = mh_solver_settle(solver, settled, err);
     }
     if (st != MH_OK)
-        mh_error_prefix(err, "holding the declared liver fat (habitual days): ");
+        mh_error_prefix(err, "holding the habitual liver fat: ");
     free(habituated);
     free(y);
     free(outputs);
@@ -265,7 +258,7 @@ mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_r
             mh_error_prefix(err, "settling the post-absorptive state: ");
     }
     if (st == MH_OK)
-        st = hold_declared_liver_fat(sc, model, solver, y, err);
+        st = hold_habitual_liver_fat(sc, model, solver, y, err);
     if (st == MH_OK)
         st = mh_timeline_build(sc, &events, &n_events, err);
     if (st == MH_OK)

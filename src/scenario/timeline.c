@@ -62,6 +62,17 @@ static size_t bout_event_bound(const mh_exercise_plan *e)
     return 2 * (size_t)ceil((e->end - e->start) / (work + rest)) + 3;
 }
 
+mh_event mh_daily_meal_event(const mh_daily_meal *meal, double time_min, double scale)
+{
+    return (mh_event){.time_min = time_min,
+                      .kind = MH_EVENT_MEAL,
+                      .carbs_g = scale * meal->carbs_g,
+                      .fat_g = scale * meal->fat_g,
+                      .protein_g = scale * meal->protein_g,
+                      .fructose_g = scale * meal->fructose_g,
+                      .alcohol_g = scale * meal->alcohol_g};
+}
+
 mh_status mh_timeline_build(const mh_scenario *s, mh_event **events, size_t *n_events,
                             mh_error *err)
 {
@@ -76,15 +87,8 @@ mh_status mh_timeline_build(const mh_scenario *s, mh_event **events, size_t *n_e
     for (size_t d = 0; d < days; d++) {
         for (int m = 0; m < s->n_daily_meals; m++) {
             double t = (double)d * MH_MIN_PER_DAY + s->daily_meals[m].minute_of_day;
-            const mh_daily_meal *meal = &s->daily_meals[m];
             if (t <= s->duration_min)
-                list[n++] = (mh_event){.time_min = t,
-                                       .kind = MH_EVENT_MEAL,
-                                       .carbs_g = meal->carbs_g,
-                                       .fat_g = meal->fat_g,
-                                       .protein_g = meal->protein_g,
-                                       .fructose_g = meal->fructose_g,
-                                       .alcohol_g = meal->alcohol_g};
+                list[n++] = mh_daily_meal_event(&s->daily_meals[m], t, 1.0);
         }
     }
     for (size_t i = 0; i < s->n_events; i++)
