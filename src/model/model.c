@@ -51,6 +51,7 @@ static void set_default_inputs(mh_inputs *in)
     in->vo2max_ml_kg_min = 40.0;
     in->liver_fat_pct = 2.5;
     in->liver_oxidation_trait = 1.0;
+    in->muscle_synthesis_start = in->muscle_breakdown_start = 1.0;
     in->protein_g_per_kg_day = 1.0;
     in->intake_kcal_day =
         in->physical_activity_level * mh_body_resting_kcal_per_day(0, 40.0, 1.76, 78.0);
@@ -270,6 +271,18 @@ void mh_model_steady_guess(mh_model *m, double *y)
                 mh_module_ctx c = context(m, i, 0.0, y);
                 mh_modules[i]->steady_guess(&c, y + m->state_at[i]);
             }
+        }
+    }
+}
+
+void mh_model_hold_start(mh_model *m, const double *y)
+{
+    m->inputs.muscle_synthesis_start = m->inputs.muscle_breakdown_start = 1.0;
+    evaluate_fluxes(m, 0.0, y);
+    for (int i = 0; i < mh_module_count; i++) {
+        if (mh_modules[i]->hold_start) {
+            mh_module_ctx c = context(m, i, 0.0, y);
+            mh_modules[i]->hold_start(&c, &m->inputs);
         }
     }
 }

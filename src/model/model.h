@@ -49,6 +49,10 @@ int mh_model_last_bad_state(const mh_model *m);
  * between two settles of the fast states. */
 void mh_model_steady_guess(mh_model *m, double *y);
 
+/* Record what the subject's start state y holds steady (the modules' hold_start:
+ * muscle protein turnover), before any event; call it once the start is final. */
+void mh_model_hold_start(mh_model *m, const double *y);
+
 /* Evaluate every output (catalogue order, mh_var_at) at (t, y). */
 void mh_model_outputs(mh_model *m, double t, const double *y, double *out);
 

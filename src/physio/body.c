@@ -21,14 +21,17 @@
  *
  * Skeletal muscle is a share of lean tissue remodelled by protein turnover:
  *   M = M0 (L / L0) Phi,   X = M0 (L / L0) (Phi - 1)   (muscle beyond energy partition)
- *   dPhi/dt = k_turn (S - B Phi)
+ *   dPhi/dt = k_turn (S / S0 - (B / B0) Phi)
  *   S = A(age) / A(age0) x (1 + a_rt min(protein, 1.6)^a_prot RS) x T^a_t
  *       x IGF1^a_igf1 x MSTN^-a_mstn x (1 - s_disuse disuse)
  *   B = (1 + b_disuse disuse) (1 + b_gc (GC - 1)) (1 + b_adm (ADM - 1)+) (1 + b_inf inflammation / 5)
  *   A(age) = exp(-c_ar max(0, age - 30)^2)   (age-related anabolic resistance)
  * Signals are ratios to rest (messengers.c, endocrine.c); RS is the resistance
- * stimulus (exercise.c). At the start S = B = 1 for a healthy adult, so muscle
- * is steady; ageing, disuse, hormones and liver injury move it.
+ * stimulus (exercise.c). S0 = B0 = 1, measured against a healthy adult at rest;
+ * for a subject held in his habitual steady state (subject.liver_fat_habitual)
+ * they are S and B at the held start (mh_model_hold_start): his declared muscle
+ * is the steady state of the hormones, messengers and liver he starts with.
+ * Ageing, disuse, hormones and liver injury that change during the run move it.
  * M0 is the subject's muscle mass at the start (inputs; estimated from fat-free
  * mass by mh_body_muscle_estimate_kg); ASM from skeletal muscle by inverting
  * Kim 2002 AJCN 76:378 (SM = 1.13 ASM - 0.02 age + 0.61 male + 0.97).
@@ -247,7 +250,7 @@ static double anabolic_resistance(const double *p, double age)
     return exp(-p[CAR] * over * over);
 }
 
-/* Fractional muscle protein synthesis relative to the start (S). */
+/* Fractional muscle protein synthesis relative to a healthy adult (S). */
 static double muscle_synthesis(const mh_module_ctx *c)
 {
     const double *p = c->p;
@@ -262,12 +265,23 @@ static double muscle_synthesis(const mh_module_ctx *c)
            (1.0 - p[SDIS] * c->in->intervention[MH_INTERVENTION_DISUSE]);
 }
 
-/* dPhi/dt per day. */
+/* dPhi/dt per day. Synthesis and breakdown count relative to the subject's own
+ * turnover at the start (S0, B0): the declared muscle is the steady state of the
+ * hormones and messengers the subject starts with, and what changes them during
+ * the run (or ageing) moves it. */
 static double remodelling_rate(const mh_module_ctx *c)
 {
+    const mh_inputs *in = c->in;
     /* B as publish() computed it for this evaluation */
     double breakdown = c->shared->signal[MH_SIGNAL_MUSCLE_PROTEOLYSIS];
-    return c->p[KTURN] * (muscle_synthesis(c) - breakdown * c->x[PHI]);
+    return c->p[KTURN] * (muscle_synthesis(c) / in->muscle_synthesis_start -
+                          breakdown / in->muscle_breakdown_start * c->x[PHI]);
+}
+
+static void hold_start(const mh_module_ctx *c, mh_inputs *in)
+{
+    in->muscle_synthesis_start = muscle_synthesis(c);
+    in->muscle_breakdown_start = muscle_breakdown(c);
 }
 
 /* Energy being absorbed and spent, kcal/day. */
@@ -340,7 +354,7 @@ static void compute_outputs(const mh_module_ctx *c, const double *f, double *out
     flows r = energy_flows(c);
     out[EE] = r.spent + p[ETAL] * (r.lean + r.extra_muscle) + p[ETAF] * r.fat;
     out[EI] = intake(c);
-    out[MPS] = muscle_synthesis(c);
+    out[MPS] = muscle_synthesis(c) / in->muscle_synthesis_start;
     out[MPB] = c->shared->signal[MH_SIGNAL_MUSCLE_PROTEOLYSIS];
 }
 
@@ -363,4 +377,5 @@ const mh_module mh_body_module = {
     .compute_derivatives = derivatives,
     .compute_outputs = compute_outputs,
     .basal_guess = basal_guess,
+    .hold_start = hold_start,
 };

@@ -48,8 +48,10 @@
  * Hepatic insulin sensitivity H_s scales insulin's suppression of the demand
  * (kp3, kp4 terms): lipotoxicity, inflammation and glucocorticoids lower it,
  * adiponectin raises it:
- *   H_s = adiponectin^a_adipo / ((1 + a_lf max(0, LF - 2) / 10) (1 + c_infl A)
- *         (1 + b_gc (GC - 1)))
+ *   H_s = adiponectin^a_adipo / ((1 + a_lf sat(max(0, LF - 2) / 10; lf_ir_plateau))
+ *         (1 + c_infl A) (1 + b_gc (GC - 1)))
+ * (sat levels the lipotoxic load off above lf_ir_plateau, module.h: hepatic
+ * insulin resistance stops worsening as fat keeps gathering, Bril 2017.)
  */
 #include <math.h>
 
@@ -151,6 +153,11 @@
       "calibrated: hepatic insulin sensitivity about halved at liver fat 20 % (Korenblat "    \
       "2008 Gastroenterology 134:1369; Seppala-Lindroos 2002 JCEM 87:3023)",                   \
       "fall of hepatic insulin sensitivity per 10 points of liver fat above 2 %")             \
+    X(LFPLATEAU, "lf_ir_plateau", "%", 20.0, 3.0, 60.0, 0.3,                                    \
+      "calibrated: hepatic insulin sensitivity stays 40-45 % impaired however much fat the "  \
+      "liver gathers (Bril 2017 Hepatology 65:1132, 352 clamps with MRS); with a_lf it levels " \
+      "off near 0.55 (Bril saw the plateau from a few % on; the model reaches it later)",     \
+      "liver fat above which hepatic insulin resistance no longer worsens")                   \
     X(CINFLHIS, "c_infl", "1", 0.1, 0.0, 1.0, 0.5,                                             \
       "assumed: inflammation adds hepatic insulin resistance",                                \
       "fall of hepatic insulin sensitivity per unit inflammatory activity")                   \
@@ -238,7 +245,7 @@ static double insulin_sensitivity(const mh_module_ctx *c)
     const double *p = c->p;
     const mh_shared *s = c->shared;
     return pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AADIPO]) /
-           ((1.0 + p[ALF] * mh_liver_fat_excess(s)) * (1.0 + p[CINFLHIS] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION]) *
+           ((1.0 + p[ALF] * mh_liver_fat_excess_levelled(s, p[LFPLATEAU])) * (1.0 + p[CINFLHIS] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION]) *
             (1.0 + p[BGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)));
 }
 

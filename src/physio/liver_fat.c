@@ -10,7 +10,8 @@
  *   U   = k_ffa C_ffa (1 + c_ccl2 max(0, CCL2 - 1))        (CCL2 raises lipid uptake)
  *   R   = 3 k_rem Chylo                                     (remnants of chylomicrons)
  *   D   = sat(f_fd fructose / 3 / 0.2564 + V_dnl (I / Iref)^n_dnl (G / Gref) fill
- *             x (1 + a_dnl_lf (liver fat - 2 %) / 10) / AMPK;  V_dnl_cap)
+ *             x (1 + a_dnl_lf sat((liver fat - 2 %) / 10; lf_dnl_plateau)) / AMPK;  V_dnl_cap)
+ *         (sat(v; c) levels v off near c with a knee of sharpness 4, module.h)
  *   Lp  = k_lip (1 - p_pnpla3 n_PNPLA3) TG                  (lipolysis of the store)
  *   phi = min(ox_max, tau f_ox (Gcg/Gcgb)^c_gcg (Iref/I)^b_ox z Omega)
  *         (z: ethanol's NADH restraint, published by liver.c; tau the subject's
@@ -80,12 +81,18 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "rarely exceeds a few tens of grams a day even on high-sugar diets (fractional DNL up "  \
       "to 30-40 % of VLDL palmitate, Hudgins 1996 JCI 97:2081; Smith 2020 JCI 130:1453)",     \
       "capacity of hepatic de novo lipogenesis (for a 78 kg adult; scales with weight)")      \
-    X(ADNLLF, "a_dnl_lf", "1", 0.35, 0.0, 2.0, 0.5,                                             \
+    X(ADNLLF, "a_dnl_lf", "1", 0.6, 0.0, 2.0, 0.5,                                             \
       "calibrated: the fatty liver makes more fat at the same insulin (lipogenic genes SREBP-1c, " \
       "ChREBP, ACC, FAS up in NAFLD, Kohjima 2007 Int J Mol Med 20:351; DNL about 3x in high " \
       "liver fat at similar adipose FFA flux, Lambert 2014 Gastroenterology 146:726); sets " \
-      "the NAFLD share of Smith 2020 (38 %) with n_dnl",                                       \
+      "the NAFLD share of Smith 2020 (38 %; 32 % in the model at 18 % liver fat) with n_dnl " \
+      "and lf_dnl_plateau",                                                                    \
       "rise of de novo lipogenesis per 10 points of liver fat above 2 %")                     \
+    X(DNLPLATEAU, "lf_dnl_plateau", "%", 20.0, 5.0, 60.0, 0.3,                                  \
+      "calibrated: the lipogenic rise of the fatty liver levels off (DNL about 3x at high "   \
+      "liver fat, Lambert 2014, is reached together with the insulin rise); without a "        \
+      "plateau a held 15 % liver fed on its own lipogenesis and reached 52 % in 2 years",      \
+      "liver fat above which the fatty liver's extra lipogenesis no longer rises")            \
     X(AAMPK, "a_ampk", "1", 1.0, 0.0, 3.0, 0.5,                                                \
       "assumed: trained liver makes less fat (AMPK; research notes)",                         \
       "restraint of lipogenesis by hepatic oxidative capacity (log-log)")                     \
@@ -130,8 +137,9 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
     X(APPAR, "a_ppar", "1", 0.1, 0.0, 3.0, 0.5,                                                \
       "assumed: the fatty liver oxidises more (PPARalpha; hepatic TCA flux about doubled in "  \
       "NAFLD, Sunny 2011 Cell Metab 14:804; mitochondrial respiration up in obese NAFL, "      \
-      "Koliaki 2015 Cell Metab 21:739); 0.1, as store-derived VLDL now carries most of the "   \
-      "restoring force (with 0.5 liver fat relaxed within days)",                             \
+      "Koliaki 2015 Cell Metab 21:739); 0.1, as store-derived VLDL carries most of the "       \
+      "restoring force (with 0.5 liver fat relaxed within days; 0.2-0.3 lowered VLDL-TG at "   \
+      "23 % liver fat below Fabbrini 2008)",                                                   \
       "rise of fat oxidation per 10 points of liver fat above 2 %")                           \
     X(AGH, "a_gh", "1", 0.3, 0.0, 1.0, 0.5,                                                    \
       "calibrated: tesamorelin lowers liver fat about a third in a year (Stanley 2019 Lancet " \
@@ -191,8 +199,11 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
     X(ATTRAIN, "a_t_train", "1", 1.0, 0.0, 3.0, 0.5,                                           \
       "assumed (seed claim C11): low testosterone blunts the liver benefit of training",      \
       "dependence of hepatic training adaptation on testosterone (log-log)")                  \
-    X(CINFL, "c_infl", "1", 0.5, 0.0, 3.0, 0.5,                                                \
-      "assumed (seed claim C12): steatohepatitis impairs hepatic mitochondria",               \
+    X(CINFL, "c_infl", "1", 0.25, 0.0, 3.0, 0.5,                                               \
+      "assumed (seed claim C12): steatohepatitis impairs hepatic mitochondria (maximal "       \
+      "respiration 40-50 % lower in NASH than in NAFL, Koliaki 2015 Cell Metab 21:739); 0.5 "  \
+      "closed a loop (inflammation, less oxidation, more fat) that turned a held 15 % liver "  \
+      "into NASH within a year",                                                               \
       "fall of hepatic oxidative capacity at maximal inflammation")
 
 #define FLUXES(X)                                                                                \
@@ -255,13 +266,6 @@ static double tg_grams(double umol_kg, const mh_inputs *in)
     return umol_kg * in->body_weight_kg * TG_MG_PER_UMOL / 1000.0;
 }
 
-/* Flux that follows its demand until close to a capacity, approached with a knee of
- * sharpness n (n large: a hard ceiling; n = 1: Michaelis-Menten-like). */
-static double saturating(double demand, double capacity, double n)
-{
-    return demand / pow(1.0 + pow(demand / capacity, n), 1.0 / n);
-}
-
 static void publish(const mh_module_ctx *c, double *signals)
 {
     signals[MH_SIGNAL_LIVER_FAT_PCT] = fat_pct(c->x, c->p, c->in);
@@ -285,10 +289,10 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double glucose = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / s->ref[MH_POOL_GLUCOSE];
     /* umol/kg/min per g/day of fatty acid for a 78 kg adult */
     double dnl_capacity = p[DNLCAP] * 1000.0 / MH_FA_MG_PER_UMOL / 1440.0 / 78.0;
-    f[DNL] = saturating(p[FFD] * s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION] / 3.0 / MH_FA_MG_PER_UMOL +
+    f[DNL] = mh_saturating(p[FFD] * s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION] / 3.0 / MH_FA_MG_PER_UMOL +
                             p[VDNL] * pow(insulin, p[NDNL]) * glucose *
                                 s->signal[MH_SIGNAL_LIVER_GLYCOGEN_FILL] *
-                                (1.0 + p[ADNLLF] * mh_liver_fat_excess(s)) / ampk,
+                                (1.0 + p[ADNLLF] * mh_liver_fat_excess_levelled(s, p[DNLPLATEAU])) / ampk,
                         dnl_capacity, p[NCAP]);
     double tg_umol_kg = fmax(x[TG], 0.0) * 1000.0 / TG_MG_PER_UMOL / in->body_weight_kg;
     f[LIPOLYSIS] = 3.0 * p[KLIP] * (1.0 - p[PPNPLA3] * in->pnpla3_risk_alleles) * tg_umol_kg;
@@ -314,7 +318,7 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double hill = pow(pct, p[NV]);
     double stored = p[VMAX] / 78.0 * hill / (hill + pow(p[KV], p[NV]));
     double demand = direct + stored;
-    double secreted = saturating(demand, p[VCAP] / 78.0, p[NCAP]) *
+    double secreted = mh_saturating(demand, p[VCAP] / 78.0, p[NCAP]) *
                       (1.0 - p[PTM6] * in->tm6sf2_risk_alleles);
     f[VLDL_SECRETION] = secreted;
     f[VLDL_DIRECT] = demand > 0.0 ? secreted * direct / demand : 0.0;

@@ -5,8 +5,11 @@
  * Necro-inflammation A (lobular inflammation 0-3 plus ballooning 0-2 of the
  * NAFLD activity score, Kleiner 2005 Hepatology 41:1313) follows a lipotoxic
  * drive over months:
- *   D   = (liver fat / LF50) CCL2^a_ccl2 (1 + p_pnpla3 n_PNPLA3)
+ *   D   = (sat(liver fat; lf_plateau) / LF50) CCL2^a_ccl2 (1 + p_pnpla3 n_PNPLA3)
  *         / (adiponectin^a_adipo FGF21^a_fgf21 liver_mito^a_mito)
+ * (sat(v; c) = v / (1 + (v / c)^4)^(1/4): liver fat drives activity up to the
+ * upper steatosis grades and no further; Bril 2017 Hepatology 65:1132 found
+ * histological severity unrelated to the amount of liver fat within NAFLD)
  *   A*  = 5 D^n / (D^n + 1),   dA/dt = (A* - A) / tau_a
  * The steatosis grade is read from liver fat on the PDFF scale (grade 1, 2, 3
  * from 6.4, 17.4, 22.1 %; Tang 2013 Radiology 267:422), linear in between, and
@@ -39,6 +42,11 @@
       "obese man with 22 % liver fat and low adiponectin sits at activity about 2 (NAFL to "   \
       "borderline NASH)",                                                                      \
       "liver fat at which the lipotoxic drive gives half-maximal activity")                   \
+    X(LFPLATEAU, "lf_plateau", "%", 20.0, 5.0, 60.0, 0.3,                                       \
+      "calibrated: once NAFLD is present, inflammation, ballooning and fibrosis are not "      \
+      "associated with the amount of liver fat (Bril 2017 Hepatology 65:1132, 352 biopsies "  \
+      "with MRS); the drive stops rising near 20 %, the upper steatosis grades",               \
+      "liver fat above which the lipotoxic drive no longer rises")                            \
     X(NA_, "n_a", "1", 3.0, 0.5, 6.0, 0.3, "assumed: NAFL (activity 1-2) at liver fat about 15 %, NASH (>= 3) above about 25 %", "steepness of activity with the drive")  \
     X(TAUA, "tau_a", "min", 86400.0, 14400.0, 525960.0, 0.4,                                   \
       "assumed: histological activity changes over months (trial biopsies at 6-12 months)",   \
@@ -103,7 +111,7 @@ static double steatosis_grade(double pct)
 static double activity_target(const double *p, const mh_inputs *in, double liver_fat,
                               double ccl2, double adiponectin, double fgf21, double mito)
 {
-    double drive = liver_fat / p[LF50] * pow(ccl2, p[ACCL2]) *
+    double drive = mh_saturating(liver_fat, p[LFPLATEAU], MH_LEVELLING_KNEE) / p[LF50] * pow(ccl2, p[ACCL2]) *
                    (1.0 + p[PPNPLA3] * in->pnpla3_risk_alleles) /
                    (pow(adiponectin, p[AADIPO]) * pow(fgf21, p[AFGF]) * pow(mito, p[AMITO]));
     double dn = pow(fmax(drive, 0.0), p[NA_]);

@@ -104,6 +104,9 @@ typedef struct mh_inputs {
                                        reference: 1, or fitted so that a declared liver fat
                                        is the subject's steady state (scenario/simulate.c) */
     double fibrosis_stage;          /* at the start */
+    double muscle_synthesis_start;  /* muscle protein synthesis and breakdown at the start, */
+    double muscle_breakdown_start;  /* relative to a healthy adult: the subject's own steady
+                                       turnover when held habitual (else 1, 1) */
     double intake_kcal_day;         /* the diet's daily energy (0: no diet) */
     double protein_g_per_kg_day;    /* habitual protein intake (anabolic drive) */
     /* interventions */
@@ -133,6 +136,26 @@ static inline double mh_excess(double ratio)
 static inline double mh_liver_fat_excess(const mh_shared *s)
 {
     return fmax(s->signal[MH_SIGNAL_LIVER_FAT_PCT] - 2.0, 0.0) / 10.0;
+}
+
+/* A quantity that follows its demand until close to a capacity, approached with
+ * a knee of sharpness n (n large: a hard ceiling; n = 1: Michaelis-Menten-like). */
+static inline double mh_saturating(double demand, double capacity, double n)
+{
+    return demand / pow(1.0 + pow(demand / capacity, n), 1.0 / n);
+}
+
+/* Sharpness of the knee where a liver-fat effect levels off. */
+#define MH_LEVELLING_KNEE 4.0
+
+/* The lipotoxic load for an effect that stops worsening once liver fat passes a
+ * plateau (%): insulin resistance does so in liver and muscle (Bril 2017
+ * Hepatology 65:1132); a load without bound would let a fatty liver feed on its
+ * own hyperinsulinaemia. */
+static inline double mh_liver_fat_excess_levelled(const mh_shared *s, double plateau_pct)
+{
+    return mh_saturating(mh_liver_fat_excess(s), fmax(plateau_pct - 2.0, 0.1) / 10.0,
+                         MH_LEVELLING_KNEE);
 }
 
 /* A discrete event applied between integration segments. An exercise event sets
@@ -184,6 +207,9 @@ typedef struct mh_module {
      * current signals (inflammation for the declared liver fat, say), so that a run
      * starts near the subject's own steady state (may be NULL). */
     void (*steady_guess)(const mh_module_ctx *c, double *x);
+    /* Record in the inputs what the subject's start holds steady (muscle protein
+     * turnover, say), once the start state is final (may be NULL). */
+    void (*hold_start)(const mh_module_ctx *c, mh_inputs *in);
 } mh_module;
 
 #define MH_COUNT(table) ((int)(sizeof(table) / sizeof((table)[0])))

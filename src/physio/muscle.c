@@ -58,7 +58,7 @@
     X(XI, "x", "pmol/L", 10.0, MH_FAST, "X: insulin action on glucose utilization")         \
     X(GM, "glycogen", "mg/kg", 5000.0, MH_STORE,                                               \
       "glycogen of the muscle not working in aerobic exercise, as glucose per kg body weight")  \
-    X(IMCL, "imcl", "1", 1.0, MH_SLOW,                                                          \
+    X(IMCL, "imcl", "1", 1.0, MH_STORE,                                                          \
       "intramyocellular lipid relative to the reference adult's daily mean")                  \
     X(MITO, "mitochondria", "1", 1.0, MH_SLOW,                                                  \
       "oxidative (mitochondrial) capacity relative to a sedentary adult")                     \
@@ -186,6 +186,11 @@
       "calibrated: muscle insulin action falls with liver fat independent of BMI (Korenblat "  \
       "2008 Gastroenterology 134:1369; hepatokines such as fetuin-A)",                         \
       "fall of insulin sensitivity per 10 points of liver fat above 2 %")                     \
+    X(LFPLATEAUIS, "lf_is_plateau", "%", 20.0, 3.0, 60.0, 0.3,                                   \
+      "calibrated: muscle insulin sensitivity stops falling as liver fat rises (Bril 2017 "    \
+      "Hepatology 65:1132: above about 6 +- 2 %); at 8 % the NAFLD adult's insulin, and with "  \
+      "it the DNL share of Smith 2020 (38 %), fell to 26 %, so the model levels off later",    \
+      "liver fat above which muscle insulin resistance no longer worsens")                    \
     X(BGCIS, "b_gc_is", "1", 0.2, 0.0, 1.0, 0.4,                                                \
       "prednisolone 30 mg/day lowers peripheral glucose uptake 34 % (van Raalte 2011)",       \
       "fall of insulin sensitivity per unit glucocorticoid excess")                           \
@@ -298,7 +303,8 @@ static double concentration(double mg_kg, double mass_share, double muscle_share
 
 /* Chronic insulin sensitivity of uptake: oxidative capacity helps, lipid the
  * mitochondria cannot keep up with hurts, FGF21 and adiponectin help, liver fat
- * (hepatokines) and glucocorticoids hurt. */
+ * (hepatokines; levelled off above lf_is_plateau, Bril 2017) and glucocorticoids
+ * hurt. */
 static double chronic_sensitivity(const mh_module_ctx *c)
 {
     const double *x = c->x, *p = c->p;
@@ -308,7 +314,7 @@ static double chronic_sensitivity(const mh_module_ctx *c)
     return (1.0 + 0.3 * (mito - 1.0)) / (1.0 + p[AIMCL] * lipid_excess) *
            pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_FGF21), 0.05), p[AFGF]) *
            pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AADIPOIS]) /
-           ((1.0 + p[ALFIS] * mh_liver_fat_excess(s)) *
+           ((1.0 + p[ALFIS] * mh_liver_fat_excess_levelled(s, p[LFPLATEAUIS])) *
             (1.0 + p[BGCIS] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)));
 }
 

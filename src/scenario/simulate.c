@@ -91,49 +91,30 @@ static mh_status trial_day(mh_solver *solver, deposition_mean *d, const double *
     return st;
 }
 
-static int state_index(mh_model *model, const char *wanted)
-{
-    char name[128];
-    for (int i = 0; i < mh_model_state_count(model); i++) {
-        mh_model_state_name(model, i, name, sizeof name);
-        if (strcmp(name, wanted) == 0)
-            return i;
-    }
-    return -1;
-}
-
 /* A subject who declares liver fat as habitual (subject.liver_fat_habitual)
  * holds it in steady state on the habitual diet: the scenario's daily meals
  * scaled to the weight-stable energy (a change of energy is part of the
  * experiment, not of the subject's past), no exercise, no interventions.
- * First HABITUAL_DAYS on that diet, everything free but the liver's
- * triglyceride, put back to its declared amount each midnight: glycogen takes
- * its daily rhythm and intramyocellular lipid (turnover about two days, filled
- * by the day's FFA rather than the fasting level the settle sees) the value it
- * holds beside that liver. Then trial days from that midnight with the slow
- * states held (glycogen free): the liver's oxidation trait (the share of
- * entering fatty acid it oxidises, relative to the reference) is found by false
- * position (Illinois) so that the store's mean net deposition over the day is
- * zero, bounded to [0.3, 1.6] (a liver that still gains fat at the bound starts
- * there and drifts). The run starts from the post-absorptive state settled
- * again with that IMCL. */
-enum { HABITUAL_DAYS = 6 };
+ * First HABITUAL_DAYS on that diet with the slow states held (liver fat among
+ * them) and the stores free: glycogen and intramyocellular lipid (turnover about
+ * two days, filled by the day's FFA rather than the fasting level the settle
+ * sees) take the daily rhythm they keep beside that liver; the slow states the
+ * subject does not declare (inflammation, oxidative capacities) then move to
+ * their steady value there. Then trial days from that midnight, the same way:
+ * the liver's oxidation trait (the share of entering fatty acid it oxidises,
+ * relative to the reference) is found by false position (Illinois) so that the
+ * store's mean net deposition over the day is zero, bounded to [0.3, 1.6] (a
+ * liver that still gains fat at the bound starts there and drifts). The run
+ * starts from that habituated midnight, the habitual dinner still in the gut,
+ * so its first day is the last trial day. */
+enum { HABITUAL_DAYS = 14 };
 
 static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model, mh_solver *solver,
                                          double *settled, mh_error *err)
 {
     if (!sc->subject.liver_fat_habitual)
         return MH_OK;
-    if (sc->n_daily_meals == 0 || !(sc->diet_energy_kcal_per_day > 0.0))
-        return mh_error_raise(err, MH_ERR_INVALID,
-                              "%s: subject.liver_fat_habitual needs a diet with daily meals (the "
-                              "habitual diet on which that liver fat is held)",
-                              sc->source);
-    int tg = state_index(model, "liver_fat.triglyceride");
-    int imcl = state_index(model, "muscle.imcl");
-    if (tg < 0 || imcl < 0)
-        return mh_error_raise(err, MH_ERR_INVALID,
-                              "the liver triglyceride or muscle IMCL state is missing");
+    /* the scenario reader made sure of a diet with daily meals */
     enum { LOW, HIGH };
     static const double bound[2] = {0.3, 1.6};
     size_t n_states = (size_t)mh_model_state_count(model);
@@ -165,11 +146,12 @@ static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model,
                            .sample_user = &mean};
     memcpy(habituated, settled, sizeof(double) * n_states);
     mh_status st = MH_OK;
-    for (int day = 0; day < HABITUAL_DAYS && st == MH_OK; day++) {
-        st = mh_solver_run(solver, habituated, &plan, err);
-        habituated[tg] = settled[tg];
-    }
     mh_model_freeze(model, MH_FREEZE_SLOW);
+    for (int day = 0; day < HABITUAL_DAYS && st == MH_OK; day++)
+        st = mh_solver_run(solver, habituated, &plan, err);
+    /* The slow states start where that habit leads them (inflammation and the
+     * oxidative capacities follow the IMCL through CCL2). */
+    mh_model_steady_guess(model, habituated);
     double trait[2] = {bound[LOW], bound[HIGH]}, rate[2], found = 1.0;
     for (int side = LOW; st == MH_OK && side <= HIGH; side++)
         st = trial_day(solver, &mean, habituated, y, n_states, &plan, trait[side], &rate[side], err);
@@ -195,10 +177,10 @@ static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model,
     }
     mh_model_freeze(model, MH_FREEZE_NONE);
     mh_model_inputs(model)->liver_oxidation_trait = found;
-    if (st == MH_OK) {
-        settled[imcl] = habituated[imcl];
-        st = mh_solver_settle(solver, settled, err);
-    }
+    memcpy(settled, habituated, sizeof(double) * n_states);
+    /* Held in its daily rhythm, the subject's muscle protein turnover is his own
+     * steady state too (body.c). */
+    mh_model_hold_start(model, settled);
     if (st != MH_OK)
         mh_error_prefix(err, "holding the habitual liver fat: ");
     free(habituated);
