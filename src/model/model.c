@@ -277,7 +277,6 @@ void mh_model_steady_guess(mh_model *m, double *y)
 
 void mh_model_hold_start(mh_model *m, const double *y)
 {
-    m->inputs.muscle_synthesis_start = m->inputs.muscle_breakdown_start = 1.0;
     evaluate_fluxes(m, 0.0, y);
     for (int i = 0; i < mh_module_count; i++) {
         if (mh_modules[i]->hold_start) {

@@ -245,7 +245,8 @@ static double insulin_sensitivity(const mh_module_ctx *c)
     const double *p = c->p;
     const mh_shared *s = c->shared;
     return pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_ADIPONECTIN), 0.05), p[AADIPO]) /
-           ((1.0 + p[ALF] * mh_liver_fat_excess_levelled(s, p[LFPLATEAU])) * (1.0 + p[CINFLHIS] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION]) *
+           ((1.0 + p[ALF] * mh_liver_fat_excess_levelled(s, p[LFPLATEAU])) *
+            (1.0 + p[CINFLHIS] * s->signal[MH_SIGNAL_LIVER_INFLAMMATION]) *
             (1.0 + p[BGC] * (s->signal[MH_SIGNAL_GLUCOCORTICOID] - 1.0)));
 }
 

@@ -289,11 +289,11 @@ static void compute_fluxes(const mh_module_ctx *c, double *f)
     double glucose = fmax(s->conc[MH_POOL_GLUCOSE], 0.0) / s->ref[MH_POOL_GLUCOSE];
     /* umol/kg/min per g/day of fatty acid for a 78 kg adult */
     double dnl_capacity = p[DNLCAP] * 1000.0 / MH_FA_MG_PER_UMOL / 1440.0 / 78.0;
-    f[DNL] = mh_saturating(p[FFD] * s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION] / 3.0 / MH_FA_MG_PER_UMOL +
-                            p[VDNL] * pow(insulin, p[NDNL]) * glucose *
-                                s->signal[MH_SIGNAL_LIVER_GLYCOGEN_FILL] *
-                                (1.0 + p[ADNLLF] * mh_liver_fat_excess_levelled(s, p[DNLPLATEAU])) / ampk,
-                        dnl_capacity, p[NCAP]);
+    double lipogenic_drive =
+        p[VDNL] * pow(insulin, p[NDNL]) * glucose * s->signal[MH_SIGNAL_LIVER_GLYCOGEN_FILL] *
+        (1.0 + p[ADNLLF] * mh_liver_fat_excess_levelled(s, p[DNLPLATEAU])) / ampk;
+    double from_fructose = p[FFD] * s->signal[MH_SIGNAL_FRUCTOSE_ABSORPTION] / 3.0 / MH_FA_MG_PER_UMOL;
+    f[DNL] = mh_saturating(from_fructose + lipogenic_drive, dnl_capacity, p[NCAP]);
     double tg_umol_kg = fmax(x[TG], 0.0) * 1000.0 / TG_MG_PER_UMOL / in->body_weight_kg;
     f[LIPOLYSIS] = 3.0 * p[KLIP] * (1.0 - p[PPNPLA3] * in->pnpla3_risk_alleles) * tg_umol_kg;
     double drive = pow(mito, p[AOX]) * pow(ampk, p[AAMPKOX]) *

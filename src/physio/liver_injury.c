@@ -111,7 +111,8 @@ static double steatosis_grade(double pct)
 static double activity_target(const double *p, const mh_inputs *in, double liver_fat,
                               double ccl2, double adiponectin, double fgf21, double mito)
 {
-    double drive = mh_saturating(liver_fat, p[LFPLATEAU], MH_LEVELLING_KNEE) / p[LF50] * pow(ccl2, p[ACCL2]) *
+    double lipotoxic = mh_saturating(liver_fat, p[LFPLATEAU], MH_LEVELLING_KNEE) / p[LF50];
+    double drive = lipotoxic * pow(ccl2, p[ACCL2]) *
                    (1.0 + p[PPNPLA3] * in->pnpla3_risk_alleles) /
                    (pow(adiponectin, p[AADIPO]) * pow(fgf21, p[AFGF]) * pow(mito, p[AMITO]));
     double dn = pow(fmax(drive, 0.0), p[NA_]);

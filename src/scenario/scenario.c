@@ -819,7 +819,8 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_scenario *s)
     }
     if ((v[DIET] || v[MEALS]) && (st = read_diet(y, v[DIET], v[MEALS], s)) != MH_OK)
         return st;
-    if (s->subject.liver_fat_habitual && (s->n_daily_meals == 0 || !(s->diet_energy_kcal_per_day > 0.0)))
+    int has_daily_diet = s->n_daily_meals > 0 && s->diet_energy_kcal_per_day > 0.0;
+    if (s->subject.liver_fat_habitual && !has_daily_diet)
         return mh_yaml_fail(y, mh_yaml_get(v[SUBJECT], "liver_fat_habitual"), MH_ERR_INVALID,
                             "liver_fat_habitual needs a diet with daily meals (the habitual diet "
                             "on which that liver fat is held)");

@@ -109,8 +109,9 @@ static mh_status trial_day(mh_solver *solver, deposition_mean *d, const double *
  * so its first day is the last trial day. */
 enum { HABITUAL_DAYS = 14 };
 
+/* start: the settled post-absorptive state in, the habituated midnight out. */
 static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model, mh_solver *solver,
-                                         double *settled, mh_error *err)
+                                         double *start, mh_error *err)
 {
     if (!sc->subject.liver_fat_habitual)
         return MH_OK;
@@ -144,7 +145,7 @@ static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model,
                            .n_events = (size_t)sc->n_daily_meals,
                            .sample = add_deposition,
                            .sample_user = &mean};
-    memcpy(habituated, settled, sizeof(double) * n_states);
+    memcpy(habituated, start, sizeof(double) * n_states);
     mh_status st = MH_OK;
     mh_model_freeze(model, MH_FREEZE_SLOW);
     for (int day = 0; day < HABITUAL_DAYS && st == MH_OK; day++)
@@ -177,10 +178,12 @@ static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model,
     }
     mh_model_freeze(model, MH_FREEZE_NONE);
     mh_model_inputs(model)->liver_oxidation_trait = found;
-    memcpy(settled, habituated, sizeof(double) * n_states);
-    /* Held in its daily rhythm, the subject's muscle protein turnover is his own
-     * steady state too (body.c). */
-    mh_model_hold_start(model, settled);
+    if (st == MH_OK) {
+        memcpy(start, habituated, sizeof(double) * n_states);
+        /* Held in its daily rhythm, the subject's muscle protein turnover is his
+         * own steady state too (body.c). */
+        mh_model_hold_start(model, start);
+    }
     if (st != MH_OK)
         mh_error_prefix(err, "holding the habitual liver fat: ");
     free(habituated);

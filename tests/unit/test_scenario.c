@@ -23,6 +23,17 @@ static mh_scenario *parse(const char *text, mh_error *err)
     return s;
 }
 
+/* The result of simulating a scenario text that must parse and run. */
+static mh_result *simulated(const char *text)
+{
+    mh_scenario *s = parse(text, NULL);
+    assert_non_null(s);
+    mh_result *r = NULL;
+    assert_int_equal(mh_simulate(s, NULL, &r, NULL), MH_OK);
+    mh_scenario_free(s);
+    return r;
+}
+
 static void reads_subject_diet_and_events(void **state)
 {
     (void)state;
@@ -234,16 +245,12 @@ static void output_is_atomic(void **state)
 static void declared_fatty_liver_starts_steady(void **state)
 {
     (void)state;
-    mh_scenario *s = parse("subject: {sex: male, age_y: 45, height_cm: 176, weight_kg: 105, "
-                           "liver_fat_pct: 22}\n"
-                           "duration: 1 day\n"
-                           "diet: {pattern: western, meals: ['07:30', '12:30', '19:00']}\n"
-                           "output: {every: 1 day, variables: [liver_inflammation, "
-                           "liver_mitochondria, muscle_mitochondria]}\n",
-                           NULL);
-    assert_non_null(s);
-    mh_result *r = NULL;
-    assert_int_equal(mh_simulate(s, NULL, &r, NULL), MH_OK);
+    mh_result *r = simulated("subject: {sex: male, age_y: 45, height_cm: 176, weight_kg: 105, "
+                             "liver_fat_pct: 22}\n"
+                             "duration: 1 day\n"
+                             "diet: {pattern: western, meals: ['07:30', '12:30', '19:00']}\n"
+                             "output: {every: 1 day, variables: [liver_inflammation, "
+                             "liver_mitochondria, muscle_mitochondria]}\n");
     double a0 = mh_result_value(r, 0, 0), mito0 = mh_result_value(r, 0, 1);
     assert_true(a0 > 1.0); /* fatty liver with the low adiponectin of obesity is inflamed */
     double c_infl = mh_param_at(mh_param_find("liver_fat.c_infl"))->default_value;
@@ -253,7 +260,6 @@ static void declared_fatty_liver_starts_steady(void **state)
         assert_true(fabs(mh_result_value(r, 1, c) - mh_result_value(r, 0, c)) <
                     0.005 * mh_result_value(r, 0, c));
     mh_result_free(r);
-    mh_scenario_free(s);
 }
 
 /* A liver fat declared as habitual is the subject's steady state: the day's mean
@@ -272,14 +278,10 @@ static void habitual_liver_fat_is_held(void **state)
     for (int held = 0; held <= 1; held++) {
         char text[512];
         snprintf(text, sizeof text, head, held ? ", liver_fat_habitual: true" : "");
-        mh_scenario *s = parse(text, NULL);
-        assert_non_null(s);
-        mh_result *r = NULL;
-        assert_int_equal(mh_simulate(s, NULL, &r, NULL), MH_OK);
+        mh_result *r = simulated(text);
         end[held] = mh_result_value(r, mh_result_rows(r) - 1, 0);
         trait[held] = mh_result_value(r, 0, 1);
         mh_result_free(r);
-        mh_scenario_free(s);
     }
     assert_float_equal(trait[0], 1.0, 0.0);
     assert_true(trait[1] < 0.95); /* this liver oxidises less than the reference */
@@ -304,22 +306,17 @@ static void habitual_liver_fat_is_held(void **state)
 static void declared_muscle_is_steady(void **state)
 {
     (void)state;
-    mh_scenario *s = parse("subject: {sex: male, age_y: 50, height_cm: 176, weight_kg: 95, "
-                           "liver_fat_pct: 15, liver_fat_habitual: true}\n"
-                           "duration: 28 days\n"
-                           "diet: {pattern: western, meals: ['07:30', '12:30', '19:00']}\n"
-                           "output: {every: 1 day, variables: [muscle_mass_kg, "
-                           "muscle_protein_breakdown_rel, muscle_protein_synthesis_rel]}\n",
-                           NULL);
-    assert_non_null(s);
-    mh_result *r = NULL;
-    assert_int_equal(mh_simulate(s, NULL, &r, NULL), MH_OK);
+    mh_result *r = simulated("subject: {sex: male, age_y: 50, height_cm: 176, weight_kg: 95, "
+                             "liver_fat_pct: 15, liver_fat_habitual: true}\n"
+                             "duration: 28 days\n"
+                             "diet: {pattern: western, meals: ['07:30', '12:30', '19:00']}\n"
+                             "output: {every: 1 day, variables: [muscle_mass_kg, "
+                             "muscle_protein_breakdown_rel, muscle_protein_synthesis_rel]}\n");
     double start = mh_result_value(r, 0, 0), end = mh_result_value(r, mh_result_rows(r) - 1, 0);
     assert_true(mh_result_value(r, 0, 1) > 1.02); /* breakdown above a healthy adult's */
     assert_float_equal(mh_result_value(r, 0, 2), 1.0, 0.01);
     assert_float_equal(end / start, 1.0, 0.003);
     mh_result_free(r);
-    mh_scenario_free(s);
 }
 
 int main(void)
