@@ -81,23 +81,28 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "rarely exceeds a few tens of grams a day even on high-sugar diets (fractional DNL up "  \
       "to 30-40 % of VLDL palmitate, Hudgins 1996 JCI 97:2081; Smith 2020 JCI 130:1453)",     \
       "capacity of hepatic de novo lipogenesis (for a 78 kg adult; scales with weight)")      \
-    X(ADNLLF, "a_dnl_lf", "1", 0.6, 0.0, 2.0, 0.5,                                             \
+    X(ADNLLF, "a_dnl_lf", "1", 0.7, 0.0, 2.0, 0.5,                                             \
       "calibrated: the fatty liver makes more fat at the same insulin (lipogenic genes SREBP-1c, " \
       "ChREBP, ACC, FAS up in NAFLD, Kohjima 2007 Int J Mol Med 20:351; DNL about 3x in high " \
       "liver fat at similar adipose FFA flux, Lambert 2014 Gastroenterology 146:726); sets " \
-      "the NAFLD share of Smith 2020 (38 %; 32 % in the model at 18 % liver fat) with n_dnl " \
-      "and lf_dnl_plateau",                                                                    \
+      "the NAFLD share of Smith 2020 (38 %; 33 % in the model at 18 % liver fat, where "     \
+      "Donnelly 2005 measured 26 %) with n_dnl and lf_dnl_plateau; 0.6 before the training "  \
+      "restraints of lipogenesis were lowered (a_ampk, a_irisin)",                             \
       "rise of de novo lipogenesis per 10 points of liver fat above 2 %")                     \
     X(DNLPLATEAU, "lf_dnl_plateau", "%", 20.0, 5.0, 60.0, 0.3,                                  \
       "calibrated: the lipogenic rise of the fatty liver levels off (DNL about 3x at high "   \
       "liver fat, Lambert 2014, is reached together with the insulin rise); without a "        \
       "plateau a held 15 % liver fed on its own lipogenesis and reached 52 % in 2 years",      \
       "liver fat above which the fatty liver's extra lipogenesis no longer rises")            \
-    X(AAMPK, "a_ampk", "1", 1.0, 0.0, 3.0, 0.5,                                                \
-      "assumed: trained liver makes less fat (AMPK; research notes)",                         \
+    X(AAMPK, "a_ampk", "1", 0.3, 0.0, 3.0, 0.5,                                                \
+      "calibrated: trained liver makes less fat (AMPK; research notes); with 1.0 the held "    \
+      "fatty liver's DNL fell by more than half in 8 weeks of training and liver fat 3.6 "     \
+      "points, against 2.4 (Keating 2015 J Hepatol 63:174)",                                  \
       "restraint of lipogenesis by hepatic oxidative capacity (log-log)")                     \
-    X(AIRISIN, "a_irisin", "1", 0.5, 0.0, 2.0, 0.5,                                            \
-      "assumed (brief): irisin activates hepatic AMPK", "restraint of lipogenesis by irisin")  \
+    X(AIRISIN, "a_irisin", "1", 0.25, 0.0, 2.0, 0.5,                                           \
+      "assumed (brief): irisin activates hepatic AMPK; halved from 0.5 with a_ampk (Keating "  \
+      "2015)",                                                                                 \
+      "restraint of lipogenesis by irisin")                                                   \
     X(HAMPK, "h_ampk", "1", 2.0, 0.0, 10.0, 0.5,                                               \
       "assumed: lipogenesis stops during exercise", "restraint of lipogenesis per unit effort") \
     X(FOX, "f_ox", "1", 0.82, 0.1, 0.99, 0.2,                                                  \
@@ -118,15 +123,17 @@ static const double TG_MG_PER_UMOL = 0.8854; /* tripalmitin-like triglyceride, 8
       "after meals and by DNL; a direct term (0.3 before) made the hyperinsulinaemic liver "   \
       "store and export far more than the lean (Fabbrini 2008 obese 11.4 umol/min VLDL-TG)",  \
       "fall of the oxidised share with insulin (log-log)")                                    \
-    X(AOX, "a_ox", "1", 0.5, 0.0, 2.0, 0.4,                                                    \
-      "calibrated: aerobic training lowers liver fat -2 to -3 points in 8-12 weeks without "  \
-      "weight loss (Keating 2015; Sargeant 2018) and hepatic VLDL-TG secretion (Tsekouras "    \
-      "2008 AJP Endo)",                                                                        \
+    X(AOX, "a_ox", "1", 0.25, 0.0, 2.0, 0.4,                                                    \
+      "calibrated: 8-12 weeks of aerobic training lower a held fatty liver 2.4 points with "  \
+      "a 1.3 kg weight loss (Keating 2015 J Hepatol 63:174) and 2.2 without weight change "    \
+      "(Sargeant 2018 Obes Rev 19:1446), and hepatic VLDL-TG secretion (Tsekouras 2008 AJP "   \
+      "Endo); 0.5 before the held start was made exact",                                       \
       "rise of fat oxidation with hepatic oxidative capacity (log-log)")                      \
-    X(AAMPKOX, "a_ampk_ox", "1", 0.4, 0.0, 2.0, 0.5,                                           \
+    X(AAMPKOX, "a_ampk_ox", "1", 0.25, 0.0, 2.0, 0.5,                                           \
       "assumed: AMPK phosphorylates ACC, lowering malonyl-CoA and releasing CPT1 (Hardie "     \
       "2012 Nat Rev Mol Cell Biol 13:251); set so that training at constant weight raises "    \
-      "hepatic fat oxidation although FFA supply falls (seed claim C9)",                       \
+      "hepatic fat oxidation although FFA supply falls (seed claim C9); 0.4 before a_ampk "   \
+      "fell to 0.3",                                                                           \
       "rise of fat oxidation with hepatic AMPK activity (log-log)")                           \
     X(AADIPO, "a_adipo", "1", 0.1, 0.0, 1.0, 0.5,                                              \
       "assumed: adiponectin raises hepatic fat oxidation (AMPK, PPARa); halved from 0.2 as "   \
