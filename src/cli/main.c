@@ -20,6 +20,7 @@ static const struct {
     {"params", mh_cmd_params, "list every parameter with unit, default, bounds and source"},
     {"plot", mh_cmd_plot, "draw time courses from a result CSV (PNG, SVG or PDF)"},
     {"validate", mh_cmd_validate, "run the validation set against published data"},
+    {"population", mh_cmd_population, "run a virtual population and summarise its endpoints"},
 };
 
 static void usage(FILE *out)

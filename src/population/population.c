@@ -1,0 +1,194 @@
+/*
+ * population.c - drawing and running virtual subjects (population layer).
+ *
+ * A subject is a scenario: the drawn `subject:` put in front of the shared
+ * protocol (population_file.h), read by the ordinary scenario reader, so a
+ * population subject and a hand-written scenario of the same person run
+ * identically. Draws use a splitmix64 stream keyed by (seed, id): no state is
+ * shared between subjects, which is what makes thread and rank counts
+ * irrelevant to the results.
+ */
+#include "population/population.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+/* ---- random stream ----------------------------------------------------------- */
+
+typedef struct stream {
+    uint64_t state;
+} stream;
+
+/* splitmix64 (Steele, Lea and Flood 2014): a full-period generator whose
+ * outputs are well mixed even from neighbouring seeds. */
+static uint64_t next_u64(stream *r)
+{
+    uint64_t z = (r->state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+static stream stream_for(uint64_t seed, long id)
+{
+    stream mixer = {seed};
+    stream r = {next_u64(&mixer) ^ ((uint64_t)id * 0xD1B54A32D192ED03u)};
+    next_u64(&r);
+    return r;
+}
+
+/* Uniform on (0, 1): never 0, so its logarithm is finite. */
+static double uniform(stream *r) { return ((double)(next_u64(r) >> 11) + 0.5) / 9007199254740992.0; }
+
+static double normal(stream *r)
+{
+    /* Box-Muller, one value per call: simpler than caching the pair, and draws stay in step. */
+    double u1 = uniform(r), u2 = uniform(r);
+    return sqrt(-2.0 * log(u1)) * cos(2.0 * M_PI * u2);
+}
+
+/* Normal truncated to [min, max] by rejection; clamped if rejection keeps failing. */
+static double truncated(stream *r, const mh_covariate *c)
+{
+    double v = c->mean;
+    for (int tries = 0; tries < 100; tries++) {
+        v = c->mean + c->sd * normal(r);
+        if (v >= c->min && v <= c->max)
+            return v;
+    }
+    return fmin(fmax(v, c->min), c->max);
+}
+
+static int risk_alleles(stream *r, double frequency)
+{
+    return (uniform(r) < frequency) + (uniform(r) < frequency); /* Hardy-Weinberg */
+}
+
+/* ---- subjects ----------------------------------------------------------------- */
+
+void mh_population_draw(const mh_population_spec *spec, long id, mh_population_subject *subject)
+{
+    memset(subject, 0, sizeof *subject);
+    stream r = stream_for(spec->seed, id);
+    subject->id = id;
+    subject->female = uniform(&r) >= spec->male_share;
+    subject->age_y = truncated(&r, &spec->age_y);
+    subject->height_cm = truncated(&r, &spec->height_cm[subject->female]);
+    double bmi = truncated(&r, &spec->bmi);
+    double height_m = subject->height_cm / 100.0;
+    subject->weight_kg = fmin(fmax(bmi * height_m * height_m, 30.0), 250.0);
+    subject->physical_activity_level = truncated(&r, &spec->physical_activity_level);
+    subject->pnpla3_risk_alleles = risk_alleles(&r, spec->pnpla3_risk_allele_frequency);
+    subject->tm6sf2_risk_alleles = risk_alleles(&r, spec->tm6sf2_risk_allele_frequency);
+    for (int i = 0; i < spec->n_varied; i++) {
+        /* log-normal about the default with the parameter's own population CV (mean kept) */
+        const mh_param_info *info = mh_param_at(spec->varied[i]);
+        double cv = info->population_cv * spec->cv_scale;
+        double sigma = sqrt(log(1.0 + cv * cv));
+        double v = info->default_value * exp(sigma * normal(&r) - 0.5 * sigma * sigma);
+        subject->varied[i] = fmin(fmax(v, info->lower), info->upper);
+    }
+    subject->status = MH_OK;
+}
+
+/* The subject's scenario text: its `subject:` in front of the shared protocol. */
+static char *subject_scenario_text(const mh_population_spec *spec, const mh_population_subject *s)
+{
+    static const char *const pnpla3[] = {"CC", "CG", "GG"};
+    static const char *const tm6sf2[] = {"CC", "CT", "TT"};
+    const char *format = "{subject: {sex: %s, age_y: %.17g, height_cm: %.17g, weight_kg: %.17g, "
+                         "physical_activity_level: %.17g, genotype: {PNPLA3: %s, TM6SF2: %s}}, %s";
+    const char *rest = spec->protocol_flow + 1; /* after the protocol's opening brace */
+    int n = snprintf(NULL, 0, format, s->female ? "female" : "male", s->age_y, s->height_cm,
+                     s->weight_kg, s->physical_activity_level, pnpla3[s->pnpla3_risk_alleles],
+                     tm6sf2[s->tm6sf2_risk_alleles], rest);
+    char *text = malloc((size_t)n + 1);
+    if (text)
+        snprintf(text, (size_t)n + 1, format, s->female ? "female" : "male", s->age_y,
+                 s->height_cm, s->weight_kg, s->physical_activity_level,
+                 pnpla3[s->pnpla3_risk_alleles], tm6sf2[s->tm6sf2_risk_alleles], rest);
+    return text;
+}
+
+/* Build the subject's scenario, run it, and read the endpoints at the end. */
+static mh_status simulate_subject(const mh_population_spec *spec, mh_population_subject *s,
+                                  mh_error *err)
+{
+    char *text = subject_scenario_text(spec, s);
+    if (!text)
+        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+    char name[64];
+    snprintf(name, sizeof name, "subject %ld", s->id);
+    mh_scenario *scenario = NULL;
+    mh_result *result = NULL;
+    mh_status st = mh_scenario_parse(text, strlen(text), name, &scenario, err);
+    free(text);
+    for (int i = 0; i < spec->n_varied && st == MH_OK; i++)
+        st = mh_scenario_set_param(scenario, mh_param_at(spec->varied[i])->name, s->varied[i], err);
+    char every[64];
+    snprintf(every, sizeof every, "%.17g min", spec->duration_min);
+    if (st == MH_OK)
+        st = mh_scenario_set_every(scenario, every, err);
+    char vars[MH_POPULATION_MAX_ENDPOINTS * 64] = "";
+    for (int i = 0; i < spec->n_endpoints; i++) {
+        strcat(vars, i ? "," : "");
+        strncat(vars, mh_var_at(spec->endpoints[i])->name, 60);
+    }
+    if (st == MH_OK)
+        st = mh_scenario_set_vars(scenario, vars, err);
+    if (st == MH_OK)
+        st = mh_simulate(scenario, NULL, &result, err);
+    if (st == MH_OK) {
+        size_t last = mh_result_rows(result) - 1;
+        for (int i = 0; i < spec->n_endpoints; i++)
+            s->endpoints[i] = mh_result_value(
+                result, last, mh_result_find_column(result, mh_var_at(spec->endpoints[i])->name));
+    }
+    mh_result_free(result);
+    mh_scenario_free(scenario);
+    return st;
+}
+
+mh_status mh_population_run(const mh_population_spec *spec, long first, long count, int threads,
+                            mh_population_subject *subjects, mh_progress_fn progress,
+                            void *progress_user, mh_error *err)
+{
+    (void)err;
+    long done = 0;
+#ifdef _OPENMP
+    if (threads > 0)
+        omp_set_num_threads(threads);
+#else
+    (void)threads;
+#endif
+#pragma omp parallel for schedule(dynamic, 1)
+    for (long i = 0; i < count; i++) {
+        mh_population_subject *s = &subjects[i];
+        mh_population_draw(spec, first + i, s);
+        mh_error subject_err = {0};
+        s->status = simulate_subject(spec, s, &subject_err);
+        if (s->status != MH_OK) {
+            snprintf(s->reason, sizeof s->reason, "%s", subject_err.message);
+            for (int e = 0; e < spec->n_endpoints; e++)
+                s->endpoints[e] = NAN;
+        }
+        long now;
+#pragma omp atomic capture
+        now = ++done;
+        if (progress) {
+#ifdef _OPENMP
+            if (omp_get_thread_num() == 0)
+#endif
+                progress((double)now / (double)count, progress_user);
+        }
+    }
+    return MH_OK;
+}

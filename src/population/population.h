@@ -1,0 +1,40 @@
+/*
+ * population.h - running a virtual population (population layer).
+ *
+ * Each subject's covariates, genotypes and parameter draws come from its own
+ * random stream, seeded from (population seed, subject id) alone, so a subject
+ * is the same person whichever thread (or, later, MPI rank) runs it and in
+ * whatever order. Subjects run in parallel on OpenMP threads, each with its
+ * own scenario and solver; a subject that fails to integrate is recorded with
+ * its reason and the run goes on.
+ */
+#ifndef MH_POPULATION_POPULATION_H
+#define MH_POPULATION_POPULATION_H
+
+#include "myohep/myohep.h"
+#include "scenario/population_file.h"
+
+/* One subject: who was drawn and what was read at the end of the run. */
+typedef struct mh_population_subject {
+    long id;
+    int female;
+    double age_y, height_cm, weight_kg, physical_activity_level;
+    int pnpla3_risk_alleles, tm6sf2_risk_alleles;
+    double varied[MH_POPULATION_MAX_VARIABLE];    /* drawn parameter values */
+    double endpoints[MH_POPULATION_MAX_ENDPOINTS]; /* values at the end of the run */
+    mh_status status;                             /* MH_OK, or why the subject failed */
+    char reason[MH_ERROR_MESSAGE_SIZE];
+} mh_population_subject;
+
+/* Draw subject `id` (covariates, genotypes, parameters; no simulation). */
+void mh_population_draw(const mh_population_spec *spec, long id, mh_population_subject *subject);
+
+/* Draw and simulate subjects [first, first + count) into subjects[0..count) on
+ * `threads` threads (0: OpenMP's default). progress (may be NULL) is called
+ * from one thread with the fraction done. Returns MH_OK unless memory ran out;
+ * each subject carries its own status. */
+mh_status mh_population_run(const mh_population_spec *spec, long first, long count, int threads,
+                            mh_population_subject *subjects, mh_progress_fn progress,
+                            void *progress_user, mh_error *err);
+
+#endif

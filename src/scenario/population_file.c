@@ -1,0 +1,253 @@
+/*
+ * population_file.c - reading a virtual population file (scenario layer).
+ *
+ *   name: adults-1y
+ *   size: 200                      # subjects
+ *   seed: 7                        # with the subject id, fixes every draw
+ *   subjects:                      # covariates, normal and truncated to [min, max]
+ *     male_share: 0.5
+ *     age_y: {mean: 50, sd: 12, min: 25, max: 75}
+ *     bmi: {mean: 27, sd: 4.5, min: 18, max: 45}
+ *     height_cm: {male: {mean: 176, sd: 7}, female: {mean: 163, sd: 6.5}}
+ *     physical_activity_level: {mean: 1.6, sd: 0.12, min: 1.3, max: 2.2}
+ *   genotypes: {pnpla3_risk_allele_frequency: 0.23, tm6sf2_risk_allele_frequency: 0.07}
+ *   variability: {parameters: [liver_fat.f_ox, ...], cv_scale: 1}
+ *   scenario: {duration: 1 year, diet: {...}, ...}   # everything but `subject`
+ *   endpoints: [liver_fat_pct, weight_kg, muscle_mass_kg]
+ *
+ * Every key but size, scenario and endpoints has a default (below).
+ */
+#include "scenario/population_file.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/file.h"
+#include "scenario/yaml.h"
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* Read {mean, sd, min, max} into c, keeping c's defaults for absent keys. */
+static mh_status read_covariate(mh_yaml *y, struct fy_node *node, const char *what, double lower,
+                                double upper, const char *unit, mh_covariate *c)
+{
+    enum { MEAN, SD, MIN, MAX, N };
+    static const char *const keys[N] = {"mean", "sd", "min", "max"};
+    struct fy_node *v[N], *k[N];
+    mh_status st = mh_yaml_map(y, node, what, keys, N, v, k);
+    if (st == MH_OK && v[MEAN])
+        st = mh_yaml_number(y, v[MEAN], "mean", lower, upper, unit, &c->mean);
+    if (st == MH_OK && v[SD])
+        st = mh_yaml_number(y, v[SD], "sd", 0, upper - lower, unit, &c->sd);
+    if (st == MH_OK && v[MIN])
+        st = mh_yaml_number(y, v[MIN], "min", lower, upper, unit, &c->min);
+    if (st == MH_OK && v[MAX])
+        st = mh_yaml_number(y, v[MAX], "max", lower, upper, unit, &c->max);
+    if (st == MH_OK && !(c->min <= c->mean && c->mean <= c->max))
+        st = mh_yaml_fail(y, node, MH_ERR_INVALID,
+                          "%s: expected min <= mean <= max, found %g, %g, %g", what, c->min,
+                          c->mean, c->max);
+    return st;
+}
+
+static mh_status read_subjects(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
+{
+    enum { MALE, AGE, BMI, HEIGHT, PAL, N };
+    static const char *const keys[N] = {"male_share", "age_y", "bmi", "height_cm",
+                                        "physical_activity_level"};
+    struct fy_node *v[N], *k[N];
+    mh_status st = mh_yaml_map(y, node, "subjects", keys, N, v, k);
+    if (st == MH_OK && v[MALE])
+        st = mh_yaml_number(y, v[MALE], "male_share", 0, 1, "", &p->male_share);
+    /* The bounds are the scenario reader's: every drawn subject is a valid one. */
+    if (st == MH_OK && v[AGE])
+        st = read_covariate(y, v[AGE], "age_y", 18, 110, "years", &p->age_y);
+    if (st == MH_OK && v[BMI])
+        st = read_covariate(y, v[BMI], "bmi", 14, 60, "kg/m2", &p->bmi);
+    if (st == MH_OK && v[PAL])
+        st = read_covariate(y, v[PAL], "physical_activity_level", 1.2, 2.5, "",
+                            &p->physical_activity_level);
+    if (st == MH_OK && v[HEIGHT]) {
+        static const char *const sexes[2] = {"male", "female"};
+        struct fy_node *hv[2], *hk[2];
+        st = mh_yaml_map(y, v[HEIGHT], "height_cm", sexes, 2, hv, hk);
+        for (int s = 0; s < 2 && st == MH_OK; s++)
+            if (hv[s])
+                st = read_covariate(y, hv[s], sexes[s], 130, 220, "cm", &p->height_cm[s]);
+    }
+    return st;
+}
+
+static mh_status read_genotypes(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
+{
+    enum { PNPLA3, TM6SF2, N };
+    static const char *const keys[N] = {"pnpla3_risk_allele_frequency",
+                                        "tm6sf2_risk_allele_frequency"};
+    struct fy_node *v[N], *k[N];
+    mh_status st = mh_yaml_map(y, node, "genotypes", keys, N, v, k);
+    if (st == MH_OK && v[PNPLA3])
+        st = mh_yaml_number(y, v[PNPLA3], keys[PNPLA3], 0, 1, "", &p->pnpla3_risk_allele_frequency);
+    if (st == MH_OK && v[TM6SF2])
+        st = mh_yaml_number(y, v[TM6SF2], keys[TM6SF2], 0, 1, "", &p->tm6sf2_risk_allele_frequency);
+    return st;
+}
+
+/* A sequence of names, each looked up by find (-1: unknown, reported at the item). */
+static mh_status read_names(mh_yaml *y, struct fy_node *node, const char *what, int (*find)(const char *),
+                            const char *listing, int max, int *indices, int *n)
+{
+    mh_status st = mh_yaml_expect_sequence(y, node, what);
+    void *iter = NULL;
+    struct fy_node *item;
+    *n = 0;
+    while (st == MH_OK && (item = fy_node_sequence_iterate(node, &iter))) {
+        const char *name;
+        if ((st = mh_yaml_string(y, item, what, &name)) != MH_OK)
+            break;
+        int index = find(name);
+        if (index < 0)
+            return mh_yaml_fail(y, item, MH_ERR_NOT_FOUND, "%s: unknown name '%s' (%s lists them)",
+                                what, name, listing);
+        if (*n == max)
+            return mh_yaml_fail(y, item, MH_ERR_INVALID, "%s: at most %d names", what, max);
+        indices[(*n)++] = index;
+    }
+    if (st == MH_OK && *n == 0)
+        st = mh_yaml_fail(y, node, MH_ERR_INVALID, "%s: expected at least one name", what);
+    return st;
+}
+
+static mh_status read_variability(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
+{
+    enum { PARAMETERS, CV_SCALE, N };
+    static const char *const keys[N] = {"parameters", "cv_scale"};
+    struct fy_node *v[N], *k[N];
+    mh_status st = mh_yaml_map(y, node, "variability", keys, N, v, k);
+    if (st == MH_OK && v[PARAMETERS])
+        st = read_names(y, v[PARAMETERS], "variability.parameters", mh_param_find,
+                        "'myohep params'", MH_POPULATION_MAX_VARIABLE, p->varied, &p->n_varied);
+    if (st == MH_OK && v[CV_SCALE])
+        st = mh_yaml_number(y, v[CV_SCALE], "cv_scale", 0, 3, "", &p->cv_scale);
+    return st;
+}
+
+/* The shared protocol: a valid scenario without `subject`, kept as flow YAML. */
+static mh_status read_protocol(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
+{
+    mh_status st = mh_yaml_expect_mapping(y, node, "scenario");
+    if (st != MH_OK)
+        return st;
+    struct fy_node *subject = mh_yaml_get(node, "subject");
+    if (subject)
+        return mh_yaml_fail(y, subject, MH_ERR_INVALID,
+                            "scenario: a population draws its subjects; describe them under "
+                            "'subjects' instead of 'subject'");
+    mh_scenario *check = NULL;
+    if ((st = mh_scenario_read_node(y, node, &check)) != MH_OK)
+        return st;
+    p->duration_min = mh_scenario_duration_min(check);
+    mh_scenario_free(check);
+    p->protocol_flow = fy_emit_node_to_string(node, FYECF_MODE_FLOW_ONELINE | FYECF_WIDTH_INF);
+    if (!p->protocol_flow || p->protocol_flow[0] != '{')
+        return mh_error_raise(y->err, MH_ERR_NOMEM, "%s: could not restate the scenario", y->file);
+    return MH_OK;
+}
+
+static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_population_spec *p)
+{
+    enum { NAME, SIZE, SEED, SUBJECTS, GENOTYPES, VARIABILITY, SCENARIO, ENDPOINTS, N };
+    static const char *const keys[N] = {"name",        "size",     "seed",     "subjects",
+                                        "genotypes",   "variability", "scenario", "endpoints"};
+    struct fy_node *v[N], *k[N];
+    mh_status st = mh_yaml_map(y, root, "the population", keys, N, v, k);
+    if (st != MH_OK)
+        return st;
+    static const int required[] = {SIZE, SCENARIO, ENDPOINTS};
+    for (int i = 0; i < COUNT(required); i++)
+        if (!v[required[i]])
+            return mh_yaml_fail(y, root, MH_ERR_INVALID, "the population needs '%s'",
+                                keys[required[i]]);
+    const char *text;
+    if (v[NAME] && (st = mh_yaml_string(y, v[NAME], "name", &text)) == MH_OK)
+        snprintf(p->name, sizeof p->name, "%s", text);
+    double size = 0;
+    if (st == MH_OK && (st = mh_yaml_number(y, v[SIZE], "size", 1, 1e8, "subjects", &size)) == MH_OK &&
+        size != floor(size))
+        st = mh_yaml_fail(y, v[SIZE], MH_ERR_INVALID, "size: expected a whole number, found %g", size);
+    p->size = (long)size;
+    if (st == MH_OK && v[SEED])
+        st = mh_yaml_uint(y, v[SEED], "seed", &p->seed);
+    if (st == MH_OK && v[SUBJECTS])
+        st = read_subjects(y, v[SUBJECTS], p);
+    if (st == MH_OK && v[GENOTYPES])
+        st = read_genotypes(y, v[GENOTYPES], p);
+    if (st == MH_OK && v[VARIABILITY])
+        st = read_variability(y, v[VARIABILITY], p);
+    if (st == MH_OK)
+        st = read_names(y, v[ENDPOINTS], "endpoints", mh_var_find, "'myohep vars'",
+                        MH_POPULATION_MAX_ENDPOINTS, p->endpoints, &p->n_endpoints);
+    if (st == MH_OK)
+        st = read_protocol(y, v[SCENARIO], p);
+    return st;
+}
+
+/* Defaults: an adult population of mixed sex (NHANES-like means), no genotype
+ * risk alleles, no parameter variability. */
+static void set_defaults(mh_population_spec *p)
+{
+    p->seed = 1;
+    p->male_share = 0.5;
+    p->age_y = (mh_covariate){50, 12, 25, 75};
+    p->bmi = (mh_covariate){27, 4.5, 18, 45};
+    p->physical_activity_level = (mh_covariate){1.6, 0.12, 1.3, 2.2};
+    p->height_cm[0] = (mh_covariate){176, 7, 150, 205};
+    p->height_cm[1] = (mh_covariate){163, 6.5, 140, 190};
+    p->cv_scale = 1.0;
+}
+
+mh_status mh_population_spec_parse(const char *text, size_t length, const char *name,
+                                   mh_population_spec **out, mh_error *err)
+{
+    *out = NULL;
+    mh_population_spec *p = calloc(1, sizeof *p);
+    if (!p)
+        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+    snprintf(p->source, sizeof p->source, "%s", name);
+    set_defaults(p);
+    mh_yaml y;
+    mh_status st = mh_yaml_open(&y, name, text, length, err);
+    if (st == MH_OK) {
+        st = read_document(&y, mh_yaml_root(&y), p);
+        mh_yaml_close(&y);
+    }
+    if (st != MH_OK) {
+        mh_population_spec_free(p);
+        return st;
+    }
+    *out = p;
+    return MH_OK;
+}
+
+mh_status mh_population_spec_load(const char *path, mh_population_spec **out, mh_error *err)
+{
+    char *text;
+    size_t length;
+    *out = NULL;
+    mh_status st = mh_file_read_all(path, 16u << 20, &text, &length, err);
+    if (st != MH_OK)
+        return st;
+    st = mh_population_spec_parse(text, length, path, out, err);
+    free(text);
+    return st;
+}
+
+void mh_population_spec_free(mh_population_spec *p)
+{
+    if (!p)
+        return;
+    free(p->protocol_flow);
+    free(p);
+}

@@ -1,0 +1,48 @@
+/*
+ * population_file.h - a virtual population file: who the subjects are, what
+ * they all live through, and what is read at the end (scenario layer).
+ *
+ * Read from YAML with the same located errors as a scenario. The shared
+ * protocol is an ordinary scenario mapping without `subject` (the population
+ * draws each subject); it is validated once here and kept as one-line flow
+ * YAML, so the population runner can give each subject its own scenario by
+ * putting a drawn `subject:` in front of it.
+ */
+#ifndef MH_SCENARIO_POPULATION_FILE_H
+#define MH_SCENARIO_POPULATION_FILE_H
+
+#include <stdint.h>
+
+#include "myohep/myohep.h"
+
+enum { MH_POPULATION_MAX_ENDPOINTS = 32, MH_POPULATION_MAX_VARIABLE = 64 };
+
+/* A covariate drawn from a normal distribution truncated to [min, max]. */
+typedef struct mh_covariate {
+    double mean, sd, min, max;
+} mh_covariate;
+
+typedef struct mh_population_spec {
+    char source[256];
+    char name[128];
+    uint64_t seed;
+    long size;                 /* subjects */
+    double male_share;         /* 0..1 */
+    mh_covariate age_y, bmi, physical_activity_level;
+    mh_covariate height_cm[2]; /* male, female */
+    double pnpla3_risk_allele_frequency, tm6sf2_risk_allele_frequency;
+    double cv_scale;           /* multiplies each varied parameter's population CV */
+    int n_varied;
+    int varied[MH_POPULATION_MAX_VARIABLE]; /* parameter indices (mh_param_at) */
+    int n_endpoints;
+    int endpoints[MH_POPULATION_MAX_ENDPOINTS]; /* output indices (mh_var_at) */
+    double duration_min;
+    char *protocol_flow;       /* the shared scenario as "{...}" flow YAML, no subject */
+} mh_population_spec;
+
+mh_status mh_population_spec_load(const char *path, mh_population_spec **out, mh_error *err);
+mh_status mh_population_spec_parse(const char *text, size_t length, const char *name,
+                                   mh_population_spec **out, mh_error *err);
+void mh_population_spec_free(mh_population_spec *spec);
+
+#endif
