@@ -99,28 +99,48 @@ void mh_population_draw(const mh_population_spec *spec, long id, mh_population_s
     subject->status = MH_OK;
 }
 
+/* What every subject's run reads: one sample at the end, the endpoints only.
+ * The same for the whole population, so built once per run. */
+typedef struct sampling_plan {
+    char every[64];
+    char vars[MH_POPULATION_MAX_ENDPOINTS * 64];
+} sampling_plan;
+
+static void plan_sampling(const mh_population_spec *spec, sampling_plan *plan)
+{
+    snprintf(plan->every, sizeof plan->every, "%.17g min", spec->duration_min);
+    size_t used = 0;
+    plan->vars[0] = '\0';
+    for (int i = 0; i < spec->n_endpoints && used < sizeof plan->vars; i++)
+        used += (size_t)snprintf(plan->vars + used, sizeof plan->vars - used, "%s%s", i ? "," : "",
+                                 mh_var_at(spec->endpoints[i])->name);
+}
+
 /* The subject's scenario text: its `subject:` in front of the shared protocol. */
 static char *subject_scenario_text(const mh_population_spec *spec, const mh_population_subject *s)
 {
     static const char *const pnpla3[] = {"CC", "CG", "GG"};
     static const char *const tm6sf2[] = {"CC", "CT", "TT"};
-    const char *format = "{subject: {sex: %s, age_y: %.17g, height_cm: %.17g, weight_kg: %.17g, "
-                         "physical_activity_level: %.17g, genotype: {PNPLA3: %s, TM6SF2: %s}}, %s";
+    char subject[512];
+    snprintf(subject, sizeof subject,
+             "{subject: {sex: %s, age_y: %.17g, height_cm: %.17g, weight_kg: %.17g, "
+             "physical_activity_level: %.17g, genotype: {PNPLA3: %s, TM6SF2: %s}}, ",
+             s->female ? "female" : "male", s->age_y, s->height_cm, s->weight_kg,
+             s->physical_activity_level, pnpla3[s->pnpla3_risk_alleles],
+             tm6sf2[s->tm6sf2_risk_alleles]);
     const char *rest = spec->protocol_flow + 1; /* after the protocol's opening brace */
-    int n = snprintf(NULL, 0, format, s->female ? "female" : "male", s->age_y, s->height_cm,
-                     s->weight_kg, s->physical_activity_level, pnpla3[s->pnpla3_risk_alleles],
-                     tm6sf2[s->tm6sf2_risk_alleles], rest);
-    char *text = malloc((size_t)n + 1);
-    if (text)
-        snprintf(text, (size_t)n + 1, format, s->female ? "female" : "male", s->age_y,
-                 s->height_cm, s->weight_kg, s->physical_activity_level,
-                 pnpla3[s->pnpla3_risk_alleles], tm6sf2[s->tm6sf2_risk_alleles], rest);
+    size_t head = strlen(subject), tail = strlen(rest);
+    char *text = malloc(head + tail + 1);
+    if (text) {
+        memcpy(text, subject, head);
+        memcpy(text + head, rest, tail + 1);
+    }
     return text;
 }
 
 /* Build the subject's scenario, run it, and read the endpoints at the end. */
-static mh_status simulate_subject(const mh_population_spec *spec, mh_population_subject *s,
-                                  mh_error *err)
+static mh_status simulate_subject(const mh_population_spec *spec, const sampling_plan *plan,
+                                  mh_population_subject *s, mh_error *err)
 {
     char *text = subject_scenario_text(spec, s);
     if (!text)
@@ -133,17 +153,10 @@ static mh_status simulate_subject(const mh_population_spec *spec, mh_population_
     free(text);
     for (int i = 0; i < spec->n_varied && st == MH_OK; i++)
         st = mh_scenario_set_param(scenario, mh_param_at(spec->varied[i])->name, s->varied[i], err);
-    char every[64];
-    snprintf(every, sizeof every, "%.17g min", spec->duration_min);
     if (st == MH_OK)
-        st = mh_scenario_set_every(scenario, every, err);
-    char vars[MH_POPULATION_MAX_ENDPOINTS * 64] = "";
-    for (int i = 0; i < spec->n_endpoints; i++) {
-        strcat(vars, i ? "," : "");
-        strncat(vars, mh_var_at(spec->endpoints[i])->name, 60);
-    }
+        st = mh_scenario_set_every(scenario, plan->every, err);
     if (st == MH_OK)
-        st = mh_scenario_set_vars(scenario, vars, err);
+        st = mh_scenario_set_vars(scenario, plan->vars, err);
     if (st == MH_OK)
         st = mh_simulate(scenario, NULL, &result, err);
     if (st == MH_OK) {
@@ -161,20 +174,22 @@ mh_status mh_population_run(const mh_population_spec *spec, long first, long cou
                             mh_population_subject *subjects, mh_progress_fn progress,
                             void *progress_user, mh_error *err)
 {
-    (void)err;
+    (void)err; /* nothing here fails as a whole yet; each subject carries its own status */
+    sampling_plan plan;
+    plan_sampling(spec, &plan);
     long done = 0;
 #ifdef _OPENMP
-    if (threads > 0)
-        omp_set_num_threads(threads);
+    /* a clause, not omp_set_num_threads: the caller's own OpenMP setting stays as it was */
+    int team = threads > 0 ? threads : omp_get_max_threads();
 #else
     (void)threads;
 #endif
-#pragma omp parallel for schedule(dynamic, 1)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(team)
     for (long i = 0; i < count; i++) {
         mh_population_subject *s = &subjects[i];
         mh_population_draw(spec, first + i, s);
         mh_error subject_err = {0};
-        s->status = simulate_subject(spec, s, &subject_err);
+        s->status = simulate_subject(spec, &plan, s, &subject_err);
         if (s->status != MH_OK) {
             snprintf(s->reason, sizeof s->reason, "%s", subject_err.message);
             for (int e = 0; e < spec->n_endpoints; e++)

@@ -31,8 +31,9 @@ void mh_population_draw(const mh_population_spec *spec, long id, mh_population_s
 
 /* Draw and simulate subjects [first, first + count) into subjects[0..count) on
  * `threads` threads (0: OpenMP's default). progress (may be NULL) is called
- * from one thread with the fraction done. Returns MH_OK unless memory ran out;
- * each subject carries its own status. */
+ * from one thread with the fraction done. Returns MH_OK: a subject that cannot
+ * be built or integrated (out of memory included) carries its own status and
+ * reason, and the others go on. err is for the distributed runner to come. */
 mh_status mh_population_run(const mh_population_spec *spec, long first, long count, int threads,
                             mh_population_subject *subjects, mh_progress_fn progress,
                             void *progress_user, mh_error *err);
