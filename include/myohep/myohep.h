@@ -112,9 +112,16 @@ typedef struct mh_solver_stats {
     long reinits;        /* stop-and-reinit at discontinuities */
 } mh_solver_stats;
 
+/* Minute-resolved (the reference): every meal and bout is an event. Day-resolved:
+ * meals become a steady feed of the day's nutrients and bouts a weekly mix of
+ * efforts, so the solver steps across days; its error against the minute mode is
+ * measured in the validation report (docs/MODEL.md section 8). */
+typedef enum mh_resolution { MH_RESOLUTION_MINUTE = 0, MH_RESOLUTION_DAY } mh_resolution;
+
 typedef struct mh_run_options {
     mh_progress_fn progress;
     void *progress_user;
+    mh_resolution resolution;
 } mh_run_options;
 
 mh_status mh_simulate(const mh_scenario *scenario, const mh_run_options *options,

@@ -21,6 +21,8 @@ bool mh_cli_is_help(const char *arg);
 
 /* Value of "--name VALUE" or "--name=VALUE" at argv[*i]; advances *i. NULL if not this option. */
 const char *mh_cli_option(int argc, char **argv, int *i, const char *name, bool *missing);
+/* "minute" or "day" (--resolution); 0 when recognised, -1 otherwise. */
+int mh_cli_parse_resolution(const char *text, mh_resolution *out);
 
 /* A progress bar on stderr when it is a terminal. */
 void mh_cli_progress(double fraction, void *user);

@@ -27,6 +27,8 @@ static void population_help(void)
            "  -o, --output FILE   per-subject CSV (default standard output; written\n"
            "                      atomically)\n"
            "  --threads N         OpenMP threads (default: OMP_NUM_THREADS or all cores)\n"
+           "  --resolution minute|day  every subject's run: minute-resolved (default) or\n"
+           "                      day-resolved (meals as a steady feed; see myohep run --help)\n"
            "  -h, --help          this help\n"
            "\n"
            "Example:\n"
@@ -120,6 +122,7 @@ int mh_cmd_population(int argc, char **argv)
 {
     const char *path = NULL, *output = "-";
     int threads = 0;
+    mh_resolution resolution = MH_RESOLUTION_MINUTE;
     for (int i = 1; i < argc; i++) {
         bool missing = false;
         const char *v;
@@ -129,6 +132,10 @@ int mh_cmd_population(int argc, char **argv)
         } else if ((v = mh_cli_option(argc, argv, &i, "--output", &missing)) ||
                    (v = mh_cli_option(argc, argv, &i, "-o", &missing))) {
             output = v;
+        } else if ((v = mh_cli_option(argc, argv, &i, "--resolution", &missing))) {
+            if (mh_cli_parse_resolution(v, &resolution) != 0)
+                return mh_cli_usage_error("population",
+                                          "--resolution: expected minute or day, found '%s'", v);
         } else if ((v = mh_cli_option(argc, argv, &i, "--threads", &missing))) {
             char *end;
             long n = strtol(v, &end, 10);
@@ -152,6 +159,7 @@ int mh_cmd_population(int argc, char **argv)
     mh_population_spec *spec = NULL;
     if (mh_population_spec_load(path, &spec, &err) != MH_OK)
         return mh_cli_report(&err);
+    spec->resolution = resolution;
     mh_population_subject *subjects = calloc((size_t)spec->size, sizeof *subjects);
     if (!subjects) {
         mh_population_spec_free(spec);

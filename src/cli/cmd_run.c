@@ -32,7 +32,12 @@ static void run_help(void)
            "                         time_min first and a '# units:' line under it)\n"
            "  --set NAME=VALUE       override a parameter (see 'myohep params'); repeatable\n"
            "  --every DURATION       sampling interval, e.g. '1 min', '1 h', '1 day'\n"
-           "  --vars A,B,...         output variables (see 'myohep vars')\n"
+"  --vars A,B,...         output variables (see 'myohep vars')\n"
+           "  --resolution minute|day  minute (default, the reference): every meal and bout\n"
+           "                         is an event; day: meals become a steady daily feed and\n"
+           "                         bouts a weekly mix, for long runs (error against the\n"
+           "                         minute mode: 'myohep validate --resolutions',\n"
+           "                         docs/MODEL.md section 8)\n"
            "  --stats                print solver statistics and wall time on stderr\n"
            "  -h, --help             this help\n"
            "\n"
@@ -47,6 +52,7 @@ int mh_cmd_run(int argc, char **argv)
     int n_sets = 0;
     bool stats = false;
     mh_format format = MH_FORMAT_CSV;
+    mh_resolution resolution = MH_RESOLUTION_MINUTE;
     for (int i = 1; i < argc; i++) {
         bool missing = false;
         const char *v;
@@ -71,6 +77,9 @@ int mh_cmd_run(int argc, char **argv)
             every = v;
         } else if ((v = mh_cli_option(argc, argv, &i, "--vars", &missing))) {
             vars = v;
+        } else if ((v = mh_cli_option(argc, argv, &i, "--resolution", &missing))) {
+            if (mh_cli_parse_resolution(v, &resolution) != 0)
+                return mh_cli_usage_error("run", "--resolution: expected minute or day, found '%s'", v);
         } else if (strcmp(argv[i], "--stats") == 0) {
             stats = true;
         } else if (missing) {
@@ -108,7 +117,7 @@ int mh_cmd_run(int argc, char **argv)
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (st == MH_OK) {
-        mh_run_options opts = {.progress = mh_cli_progress};
+        mh_run_options opts = {.progress = mh_cli_progress, .resolution = resolution};
         st = mh_simulate(sc, &opts, &result, &err);
         mh_cli_progress_done();
     }

@@ -74,6 +74,17 @@ int mh_cli_usage_error(const char *command, const char *fmt, ...)
 
 bool mh_cli_is_help(const char *arg) { return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0; }
 
+int mh_cli_parse_resolution(const char *text, mh_resolution *out)
+{
+    if (strcmp(text, "minute") == 0)
+        *out = MH_RESOLUTION_MINUTE;
+    else if (strcmp(text, "day") == 0)
+        *out = MH_RESOLUTION_DAY;
+    else
+        return -1;
+    return 0;
+}
+
 const char *mh_cli_option(int argc, char **argv, int *i, const char *name, bool *missing)
 {
     const char *arg = argv[*i];

@@ -29,6 +29,7 @@ struct mh_model {
     int output_at[MAX_MODULES + 1];
     double *params;
     double *flux;
+    double *slow_bias; /* day-resolved mode: added to the slow derivatives (0 otherwise) */
     mh_inputs inputs;
     mh_shared shared;
     mh_freeze freeze;
@@ -85,7 +86,8 @@ mh_status mh_model_create(mh_model **out, mh_error *err)
     m->output_at[mh_module_count] = m->n_outputs;
     m->params = calloc((size_t)m->n_params, sizeof(double));
     m->flux = calloc((size_t)m->n_fluxes + 1, sizeof(double));
-    if (!m->params || !m->flux) {
+    m->slow_bias = calloc((size_t)m->n_states, sizeof(double));
+    if (!m->params || !m->flux || !m->slow_bias) {
         mh_model_free(m);
         return mh_error_raise(err, MH_ERR_NOMEM, "out of memory creating the model");
     }
@@ -122,6 +124,7 @@ void mh_model_free(mh_model *m)
         return;
     free(m->params);
     free(m->flux);
+    free(m->slow_bias);
     free(m->derived_inputs);
     free(m);
 }
@@ -171,6 +174,12 @@ mh_status mh_model_set_param(mh_model *m, int index, double value, mh_error *err
 mh_inputs *mh_model_inputs(mh_model *m) { return &m->inputs; }
 
 void mh_model_freeze(mh_model *m, mh_freeze freeze) { m->freeze = freeze; }
+
+void mh_model_set_slow_bias(mh_model *m, const double *bias)
+{
+    for (int k = 0; k < m->n_states; k++)
+        m->slow_bias[k] = bias && mh_model_state_def(m, k)->timescale == MH_SLOW ? bias[k] : 0.0;
+}
 
 static mh_module_ctx context(const mh_model *m, int i, double t, const double *y)
 {
@@ -245,6 +254,8 @@ int mh_model_rhs(mh_model *m, double t, const double *y, double *ydot)
             for (int k = 0; k < mod->n_states; k++)
                 dx[k] = 0.0;
         }
+        for (int k = 0; k < mod->n_states; k++)
+            dx[k] += m->slow_bias[m->state_at[i] + k];
         if (m->freeze != MH_FREEZE_NONE)
             for (int k = 0; k < mod->n_states; k++)
                 if (mod->states[k].timescale >= frozen_from)

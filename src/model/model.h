@@ -36,6 +36,12 @@ mh_inputs *mh_model_inputs(mh_model *m);
 typedef enum mh_freeze { MH_FREEZE_NONE, MH_FREEZE_STORES_AND_SLOW, MH_FREEZE_SLOW } mh_freeze;
 void mh_model_freeze(mh_model *m, mh_freeze freeze);
 
+/* Day-resolved mode: a rate added to each slow state's derivative (NULL: none),
+ * the difference between the minute-resolved day's mean slow rates and those of
+ * the quasi-steady fast subsystem (scenario/simulate.c measures it). Only the
+ * slow states' entries are kept. */
+void mh_model_set_slow_bias(mh_model *m, const double *bias);
+
 /* Initial guess of the post-absorptive state from each module. */
 void mh_model_basal_guess(mh_model *m, double *y);
 

@@ -81,12 +81,18 @@ MH_OUTPUT_TABLE(OUTPUTS);
 
 static const double KCAL_PER_L_O2 = 4.9, KCAL_PER_G_CHO = 3.74, KCAL_PER_UMOL_FFA = 0.0024;
 
+/* Carbohydrate share of the energy at effort x (for resistance work, x is the %1RM
+ * itself, which is glycolytic). */
+static double carbohydrate_share_at(const double *p, double x)
+{
+    return p[CMIN] + (1.0 - p[CMIN]) / (1.0 + exp(-(x - p[XMID]) / p[XW]));
+}
+
 static double carbohydrate_share(const mh_module_ctx *c)
 {
-    const double *p = c->p;
     double x = c->in->exercise_type == MH_EXERCISE_RESISTANCE ? c->in->exercise_intensity
                                                                : fmax(c->x[E], 0.0);
-    return p[CMIN] + (1.0 - p[CMIN]) / (1.0 + exp(-(x - p[XMID]) / p[XW]));
+    return carbohydrate_share_at(c->p, x);
 }
 
 /* The subject's VO2max raised by trained oxidative capacity (muscle signal). */
@@ -104,22 +110,64 @@ static double energy_kcal_kg_min(const mh_module_ctx *c)
 /* Mitochondrial biogenesis drive: steeper than linear in effort (AMPK,
  * PGC-1a; Egan 2010 J Physiol 588:1779), so HIIT work counts more per minute.
  * Resistance work drives it little. */
-static double aerobic_stimulus(const mh_module_ctx *c)
+static double aerobic_stimulus_at(mh_exercise_type type, double effort)
 {
-    double e = fmax(c->x[E], 0.0) / 0.7;
-    return c->in->exercise_type == MH_EXERCISE_RESISTANCE ? 0.2 * e * e : e * e;
+    double e = fmax(effort, 0.0) / 0.7;
+    return type == MH_EXERCISE_RESISTANCE ? 0.2 * e * e : e * e;
+}
+
+/* The effort a bout demands: the intensity, or its aerobic equivalent for lifting. */
+static double effort_demanded(const double *p, mh_exercise_type type, double intensity)
+{
+    return type == MH_EXERCISE_RESISTANCE ? intensity * p[RRES] : intensity;
+}
+
+/* Day-resolved mode: the week's mean effort and resistance drive, and the means of
+ * what is not linear in effort (fuel crossover, biogenesis drive), each bout of
+ * the mix taken at its own effort for its share of the time. */
+typedef struct weekly_means {
+    double effort, lifting, cho_effort, stimulus;
+} weekly_means;
+
+static weekly_means mix_means(const double *p, const mh_inputs *in)
+{
+    weekly_means m = {0};
+    for (int k = 0; k < in->n_exercise_mix; k++) {
+        const mh_exercise_share *b = &in->exercise_mix[k];
+        double effort = effort_demanded(p, b->type, b->intensity);
+        double x = b->type == MH_EXERCISE_RESISTANCE ? b->intensity : effort;
+        m.effort += b->share * effort;
+        m.cho_effort += b->share * carbohydrate_share_at(p, x) * effort;
+        m.stimulus += b->share * aerobic_stimulus_at(b->type, effort);
+        if (b->type == MH_EXERCISE_RESISTANCE)
+            m.lifting += b->share * b->intensity / 0.7 / p[SESSION];
+    }
+    return m;
 }
 
 static void publish(const mh_module_ctx *c, double *signals)
 {
-    double ee = energy_kcal_kg_min(c), share = carbohydrate_share(c);
+    double ee = energy_kcal_kg_min(c), cho_energy, fat_energy, stimulus;
+    if (c->in->n_exercise_mix > 0) {
+        /* energy is linear in effort: the mix's mean scaled by E over its target */
+        weekly_means m = mix_means(c->p, c->in);
+        double lag = m.effort > 0.0 ? fmax(c->x[E], 0.0) / m.effort : 0.0;
+        cho_energy = fmin(lag * m.cho_effort * vo2max(c) * KCAL_PER_L_O2 / 1000.0, ee);
+        fat_energy = ee - cho_energy;
+        stimulus = m.stimulus;
+    } else {
+        double share = carbohydrate_share(c);
+        cho_energy = share * ee;
+        fat_energy = (1.0 - share) * ee;
+        stimulus = aerobic_stimulus_at(c->in->exercise_type, c->x[E]);
+    }
     signals[MH_SIGNAL_EXERCISE_DRIVE] = fmax(c->x[E], 0.0);
     signals[MH_SIGNAL_EXERCISE_LOAD] = fmax(c->x[L], 0.0);
-    signals[MH_SIGNAL_EXERCISE_CHO] = share * ee / KCAL_PER_G_CHO * 1000.0;
-    signals[MH_SIGNAL_EXERCISE_FAT] = (1.0 - share) * ee / KCAL_PER_UMOL_FFA;
+    signals[MH_SIGNAL_EXERCISE_CHO] = cho_energy / KCAL_PER_G_CHO * 1000.0;
+    signals[MH_SIGNAL_EXERCISE_FAT] = fat_energy / KCAL_PER_UMOL_FFA;
     signals[MH_SIGNAL_INSULIN_SENSITIZATION] = fmax(c->x[S], 0.0);
     signals[MH_SIGNAL_EXERCISE_ENERGY] = ee * c->in->body_weight_kg;
-    signals[MH_SIGNAL_AEROBIC_STIMULUS] = aerobic_stimulus(c);
+    signals[MH_SIGNAL_AEROBIC_STIMULUS] = stimulus;
     signals[MH_SIGNAL_RESISTANCE_STIMULUS] = fmax(c->x[RS], 0.0);
 }
 
@@ -127,15 +175,18 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     (void)f;
     const double *x = c->x, *p = c->p;
-    double u = c->in->exercise_intensity;
-    if (c->in->exercise_type == MH_EXERCISE_RESISTANCE)
-        u *= p[RRES];
-    dx[E] = (u - x[E]) / p[TAUE];
-    dx[L] = x[E] - x[L] / p[TAUL];
-    dx[S] = p[AS] * fmax(x[E], 0.0) - x[S] / p[TAUS];
+    double u = effort_demanded(p, c->in->exercise_type, c->in->exercise_intensity);
     double lifting = c->in->exercise_type == MH_EXERCISE_RESISTANCE
                          ? c->in->exercise_intensity / 0.7 / p[SESSION]
                          : 0.0;
+    if (c->in->n_exercise_mix > 0) {
+        weekly_means m = mix_means(p, c->in);
+        u = m.effort;
+        lifting = m.lifting;
+    }
+    dx[E] = (u - x[E]) / p[TAUE];
+    dx[L] = x[E] - x[L] / p[TAUL];
+    dx[S] = p[AS] * fmax(x[E], 0.0) - x[S] / p[TAUS];
     dx[RS] = lifting - x[RS] / p[TAURS];
 }
 
@@ -156,10 +207,32 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
     x[E] = x[L] = x[S] = x[RS] = 0.0;
 }
 
+/* Day-resolved mode: add a share of the week at this type and intensity to the
+ * mix (a negative share ends it; an entry whose share comes to nothing leaves). */
+static void add_to_mix(mh_inputs *in, mh_exercise_type type, double intensity, double share)
+{
+    int k = 0;
+    while (k < in->n_exercise_mix &&
+           !(in->exercise_mix[k].type == type && in->exercise_mix[k].intensity == intensity))
+        k++;
+    if (k == in->n_exercise_mix) {
+        if (k == MH_MAX_EXERCISE_MIX || share <= 0.0)
+            return; /* the timeline builder keeps the mix within its bound */
+        in->exercise_mix[in->n_exercise_mix++] = (mh_exercise_share){type, intensity, 0.0};
+    }
+    in->exercise_mix[k].share += share;
+    if (in->exercise_mix[k].share <= 1e-12)
+        in->exercise_mix[k] = in->exercise_mix[--in->n_exercise_mix];
+}
+
 static void on_event(const mh_event *ev, const double *p, double *x, mh_inputs *in)
 {
     (void)p;
     (void)x;
+    if (ev->kind == MH_EVENT_EXERCISE_SHARE) {
+        add_to_mix(in, ev->exercise, ev->intensity, ev->level);
+        return;
+    }
     if (ev->kind != MH_EVENT_EXERCISE)
         return;
     in->exercise_intensity = ev->intensity;

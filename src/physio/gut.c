@@ -23,6 +23,8 @@
  *   fructose: two compartments at k_fru, absorbed and taken up by the liver on
  *             first pass (signal)
  *   alcohol:  absorbed at k_alc into body-water ethanol
+ * Day-resolved mode: a steady feed (g/day / 1440 min) enters each chain's first
+ * compartment instead of meals (docs/MODEL.md section 8).
  */
 #include <math.h>
 
@@ -146,9 +148,13 @@ static void fluxes_fn(const mh_module_ctx *c, double *f)
     f[ALC_ABSORPTION] = p[KALC] * x[QALC] / bw;
 }
 
+/* g/day of a steady feed (day-resolved mode) as mg/min into a first compartment. */
+static double fed(double g_per_day) { return g_per_day * 1000.0 / MH_MIN_PER_DAY; }
+
 static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
 {
     const double *x = c->x, *p = c->p;
+    const mh_feed *feed = &c->in->feed;
     dx[QSTO1] = -p[KGRI] * x[QSTO1];
     dx[QSTO2] = -f[EMPTYING] + p[KGRI] * x[QSTO1];
     dx[QGUT] = -p[KABS] * x[QGUT] + f[EMPTYING];
@@ -159,6 +165,14 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     dx[QFRU1] = -p[KFRU] * x[QFRU1];
     dx[QFRU] = p[KFRU] * (x[QFRU1] - x[QFRU]);
     dx[QALC] = -p[KALC] * x[QALC];
+    /* A steady feed passes the same chain: at its quasi-steady state what is absorbed
+     * equals what is fed, whatever the chain's rates (the stomach empties at kmax,
+     * no meal being in it). */
+    dx[QSTO1] += fed(feed->carbs_g_day);
+    dx[QFAT1] += fed(feed->fat_g_day);
+    dx[QPROT1] += fed(feed->protein_g_day);
+    dx[QFRU1] += fed(feed->fructose_g_day);
+    dx[QALC] += fed(feed->alcohol_g_day);
 }
 
 static void compute_outputs(const mh_module_ctx *c, const double *f, double *out)
@@ -180,6 +194,14 @@ static void basal_guess(const double *p, const mh_inputs *in, double *x)
 static void on_event(const mh_event *ev, const double *p, double *x, mh_inputs *in)
 {
     (void)p;
+    if (ev->kind == MH_EVENT_FEED) {
+        in->feed.carbs_g_day += ev->carbs_g;
+        in->feed.fat_g_day += ev->fat_g;
+        in->feed.protein_g_day += ev->protein_g;
+        in->feed.fructose_g_day += ev->fructose_g;
+        in->feed.alcohol_g_day += ev->alcohol_g;
+        return;
+    }
     if (ev->kind != MH_EVENT_MEAL)
         return;
     x[QFAT1] += ev->fat_g * 1000.0;

@@ -81,6 +81,22 @@ typedef enum mh_intervention {
         MH_INTERVENTION_COUNT
 } mh_intervention;
 
+/* Day-resolved mode (MODEL-BRIEF section 2): the day's meals become a steady
+ * feed of their nutrients, and the week's exercise a mix of efforts, each held
+ * for its share of the time; the fast subsystem then sits at its quasi-steady
+ * state under those daily means and the solver steps across days. */
+typedef struct mh_feed {
+    double carbs_g_day, fat_g_day, protein_g_day, fructose_g_day, alcohol_g_day;
+} mh_feed;
+
+enum { MH_MAX_EXERCISE_MIX = 16 };
+
+typedef struct mh_exercise_share {
+    mh_exercise_type type;
+    double intensity; /* as in a bout */
+    double share;     /* fraction of the week spent at it */
+} mh_exercise_share;
+
 /* Exogenous inputs: piecewise constant, changed only at events (never in the RHS).
  * The subject block is fixed for a run; the fast physiology is expressed per kg
  * of the starting body weight, the slow physiology (body.c) tracks the weight. */
@@ -113,6 +129,10 @@ typedef struct mh_inputs {
     double intervention[MH_INTERVENTION_COUNT];
     double messenger_factor[MH_MESSENGER_COUNT]; /* production multiplier: 1 untouched,
                                                     1 - efficacy blocked, fold over-expressed */
+    /* day-resolved mode: the steady feed and the exercise mix (both empty otherwise) */
+    mh_feed feed;
+    int n_exercise_mix;
+    mh_exercise_share exercise_mix[MH_MAX_EXERCISE_MIX];
 } mh_inputs;
 
 /* The subject's age at time t of the run. */
@@ -160,15 +180,21 @@ static inline double mh_liver_fat_excess_levelled(const mh_shared *s, double pla
 
 /* A discrete event applied between integration segments. An exercise event sets
  * the current intensity (0 ends a bout; HIIT alternates work and rest events);
- * an intervention event sets an intervention level or a messenger's factor. */
+ * an intervention event sets an intervention level or a messenger's factor.
+ * Day-resolved mode: a feed event adds its nutrients (g/day, negative to take
+ * them away) to the steady feed; an exercise-share event adds `level` (a
+ * fraction of the time, negative to end it) to the mix at that type and intensity;
+ * a probe event changes nothing and marks where the run re-measures the daily
+ * effect of the fast subsystem (it sorts last among events at the same time). */
 typedef enum mh_event_kind { MH_EVENT_MEAL, MH_EVENT_EXERCISE, MH_EVENT_INTERVENTION,
-                             MH_EVENT_MESSENGER } mh_event_kind;
+                             MH_EVENT_MESSENGER, MH_EVENT_FEED, MH_EVENT_EXERCISE_SHARE,
+                             MH_EVENT_PROBE } mh_event_kind;
 
 typedef struct mh_event {
     double time_min;
     mh_event_kind kind;
-    double carbs_g;            /* meal: glucose-yielding carbohydrate */
-    double fat_g, protein_g, fructose_g, alcohol_g; /* meal */
+    double carbs_g;            /* meal: glucose-yielding carbohydrate (feed: g/day) */
+    double fat_g, protein_g, fructose_g, alcohol_g; /* meal (feed: g/day) */
     double intensity;          /* exercise */
     mh_exercise_type exercise; /* exercise */
     int target;                /* intervention: mh_intervention; messenger: mh_messenger */

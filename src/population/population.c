@@ -157,8 +157,9 @@ static mh_status simulate_subject(const mh_population_spec *spec, const sampling
         st = mh_scenario_set_every(scenario, plan->every, err);
     if (st == MH_OK)
         st = mh_scenario_set_vars(scenario, plan->vars, err);
+    mh_run_options options = {.resolution = spec->resolution};
     if (st == MH_OK)
-        st = mh_simulate(scenario, NULL, &result, err);
+        st = mh_simulate(scenario, &options, &result, err);
     if (st == MH_OK) {
         size_t last = mh_result_rows(result) - 1;
         for (int i = 0; i < spec->n_endpoints; i++)

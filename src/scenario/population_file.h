@@ -38,6 +38,7 @@ typedef struct mh_population_spec {
     int endpoints[MH_POPULATION_MAX_ENDPOINTS]; /* output indices (mh_var_at) */
     double duration_min;
     char *protocol_flow;       /* the shared scenario as "{...}" flow YAML, no subject */
+    mh_resolution resolution;  /* every subject's run (the command line's --resolution) */
 } mh_population_spec;
 
 mh_status mh_population_spec_load(const char *path, mh_population_spec **out, mh_error *err);

@@ -102,5 +102,10 @@ mh_event mh_daily_meal_event(const mh_daily_meal *meal, double time_min, double 
 /* Every event of the run, daily meals expanded, sorted; caller frees. */
 mh_status mh_timeline_build(const mh_scenario *s, mh_event **events, size_t *n_events,
                             mh_error *err);
+/* The day-resolved timeline: a steady feed and weekly exercise shares instead of
+ * meals and bouts, with probe events where the daily effect of the fast subsystem
+ * is to be measured (timeline.c). */
+mh_status mh_timeline_build_daily(const mh_scenario *s, mh_event **events, size_t *n_events,
+                                  mh_error *err);
 
 #endif

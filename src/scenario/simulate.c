@@ -111,7 +111,7 @@ enum { HABITUAL_DAYS = 14 };
 
 /* start: the settled post-absorptive state in, the habituated midnight out. */
 static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model, mh_solver *solver,
-                                         double *start, mh_error *err)
+                                         mh_resolution resolution, double *start, mh_error *err)
 {
     if (!sc->subject.liver_fat_habitual)
         return MH_OK;
@@ -145,6 +145,15 @@ static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model,
                            .n_events = (size_t)sc->n_daily_meals,
                            .sample = add_deposition,
                            .sample_user = &mean};
+    if (resolution == MH_RESOLUTION_DAY) {
+        /* the same diet as a steady feed, set once (every habitual day repeats it) */
+        for (int m = 0; m < sc->n_daily_meals; m++) {
+            meals[m].kind = MH_EVENT_FEED;
+            mh_model_apply_event(model, &meals[m], start);
+        }
+        plan.n_events = 0;
+        plan.every_min = MH_MIN_PER_DAY / 4.0;
+    }
     memcpy(habituated, start, sizeof(double) * n_states);
     mh_status st = MH_OK;
     mh_model_freeze(model, MH_FREEZE_SLOW);
@@ -178,6 +187,7 @@ static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model,
     }
     mh_model_freeze(model, MH_FREEZE_NONE);
     mh_model_inputs(model)->liver_oxidation_trait = found;
+    mh_model_inputs(model)->feed = (mh_feed){0}; /* the run's timeline sets its own */
     if (st == MH_OK) {
         memcpy(start, habituated, sizeof(double) * n_states);
         /* Held in its daily rhythm, the subject's muscle protein turnover is his
@@ -190,6 +200,187 @@ static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model,
     free(y);
     free(outputs);
     return st;
+}
+
+/* ---- day-resolved mode: the daily effect of the fast subsystem ----------------
+ *
+ * With meals as a steady feed and bouts as a weekly mix, the fast subsystem sits
+ * at a quasi-steady state, and nonlinear responses are lost in the averaging (a
+ * night's low insulin frees far more fatty acid from fat than a steady feed's
+ * constant insulin ever does). So at each probe the run measures the difference, a
+ * heterogeneous-multiscale step: from the current state, over the coming window (a
+ * day, or a week when there is exercise), the slow states' mean rates under the
+ * minute-resolved meals and bouts and under the run's own steady feed; their
+ * difference is added to the slow derivatives until the next probe (docs/MODEL.md
+ * section 8). */
+enum { PROBE_CHECK_DAYS = 1, PROBE_EVERY_DAYS = 182 };
+/* A slow state that moved by this share of its size (or its typical scale, when
+ * larger) since the last probe calls for a new one. */
+static const double PROBE_DRIFT = 0.05;
+
+static mh_status no_sample(double t, const double *y, void *user, mh_error *err)
+{
+    (void)t, (void)y, (void)user, (void)err;
+    return MH_OK;
+}
+
+typedef struct day_mode {
+    const mh_scenario *scenario;
+    mh_scenario *window; /* the scenario's meals and exercise from the probe's day on */
+    mh_model *model;
+    mh_solver *solver;
+    double *y, *minute_mean, *steady_mean, *rate;
+    double *probed;    /* the state at the last probe */
+    double *rhythm;    /* the minute twin's state at the end of the last probe */
+    int has_rhythm;
+    double last_probe_min;
+} day_mode;
+
+/* Whether the slow state has moved enough since the last probe to call for another. */
+static int drifted(const day_mode *d, const double *y, double t)
+{
+    if (t - d->last_probe_min >= PROBE_EVERY_DAYS * MH_MIN_PER_DAY)
+        return 1;
+    for (int k = 0; k < mh_model_state_count(d->model); k++) {
+        const mh_state_def *def = mh_model_state_def(d->model, k);
+        double size = fmax(fabs(d->probed[k]), def->scale);
+        if (def->timescale == MH_SLOW && fabs(y[k] - d->probed[k]) > PROBE_DRIFT * size)
+            return 1;
+    }
+    return 0;
+}
+
+/* The meals and exercise of the window starting at t0 (whole days), as a
+ * minute-resolved scenario starting at 0: exercise weeks shifted, weekdays
+ * rotated; one-off meals and interventions left out (the inputs already hold the
+ * interventions in force). */
+static void shift_window(day_mode *d, double t0, double days)
+{
+    mh_scenario *w = d->window;
+    *w = *d->scenario;
+    w->n_events = 0;
+    w->events = NULL;
+    w->n_interventions = 0;
+    w->duration_min = days * MH_MIN_PER_DAY;
+    int weekday = (int)fmod(floor(t0 / MH_MIN_PER_DAY + 0.5), 7.0);
+    for (int k = 0; k < w->n_exercise; k++) {
+        mh_exercise_plan *e = &w->exercise[k];
+        e->from -= t0;
+        e->until -= t0;
+        unsigned rotated = 0;
+        for (int j = 0; j < 7; j++)
+            rotated |= ((e->days >> ((j + weekday) % 7)) & 1u) << j;
+        e->days = rotated;
+    }
+}
+
+/* The slow states' mean rates over the plan's window, run from d->y with them
+ * free: their change over it by its length, integrated by the solver itself (a
+ * sampled mean would alias short bouts). The clock starts at 0 in both the
+ * minute window and its quasi-steady twin, so both see the same age. */
+static mh_status mean_rates(day_mode *d, const mh_solver_plan *plan, double *mean, mh_error *err)
+{
+    size_t n = (size_t)mh_model_state_count(d->model);
+    memcpy(mean, d->y, sizeof(double) * n);
+    mh_model_freeze(d->model, MH_FREEZE_NONE);
+    mh_status st = mh_solver_run(d->solver, d->y, plan, err);
+    mh_model_freeze(d->model, MH_FREEZE_SLOW);
+    for (size_t k = 0; k < n; k++)
+        mean[k] = (d->y[k] - mean[k]) / plan->t_end_min;
+    return st;
+}
+
+/* Copy the slow states of `from` into `to`. */
+static void take_slow_states(const mh_model *m, const double *from, double *to)
+{
+    for (int k = 0; k < mh_model_state_count(m); k++)
+        if (mh_model_state_def(m, k)->timescale == MH_SLOW)
+            to[k] = from[k];
+}
+
+static mh_status probe(const mh_event *ev, double *y_now, void *user, int *changed,
+                       mh_error *err)
+{
+    day_mode *d = user;
+    double days = d->scenario->n_exercise > 0 ? 7.0 : 1.0;
+    if (ev->kind != MH_EVENT_PROBE || ev->time_min == d->last_probe_min ||
+        (ev->level == 0.0 && (ev->time_min - d->last_probe_min < days * MH_MIN_PER_DAY ||
+                              !drifted(d, y_now, ev->time_min))))
+        return MH_OK;
+    *changed = 1;
+    /* The minute twin is a shadow of the minute-resolved run: each window continues
+     * from where its last one ended (the first from the run's start, as the minute
+     * run itself does), with today's slow states, so that it carries the same store
+     * transients the minute run goes through (after the start, after a change). */
+    d->last_probe_min = ev->time_min;
+    size_t n = (size_t)mh_model_state_count(d->model);
+    memcpy(d->probed, y_now, sizeof(double) * n);
+    mh_inputs *in = mh_model_inputs(d->model), kept = *in;
+    mh_event *events = NULL;
+    size_t n_events = 0;
+    mh_model_set_slow_bias(d->model, NULL);
+    mh_model_freeze(d->model, MH_FREEZE_SLOW);
+    /* the run's own model (steady feed and mix) from where the run stands: the bias
+     * is what the run's rates lack, so this twin does not settle first */
+    mh_solver_plan plan = {.t_end_min = days * MH_MIN_PER_DAY, .every_min = days * MH_MIN_PER_DAY,
+                           .sample = no_sample};
+    memcpy(d->y, y_now, sizeof(double) * n);
+    mh_status st = mean_rates(d, &plan, d->steady_mean, err);
+    /* minute-resolved: the window's meals and bouts until in rhythm, then measured */
+    in->feed = (mh_feed){0};
+    in->n_exercise_mix = 0;
+    shift_window(d, ev->time_min, days);
+    if (st == MH_OK)
+        st = mh_timeline_build(d->window, &events, &n_events, err);
+    memcpy(d->y, d->has_rhythm ? d->rhythm : y_now, sizeof(double) * n);
+    take_slow_states(d->model, y_now, d->y);
+    plan = (mh_solver_plan){.t_end_min = days * MH_MIN_PER_DAY, .every_min = days * MH_MIN_PER_DAY,
+                            .events = events, .n_events = n_events, .sample = no_sample};
+    if (st == MH_OK)
+        st = mean_rates(d, &plan, d->minute_mean, err);
+    memcpy(d->rhythm, d->y, sizeof(double) * n);
+    d->has_rhythm = st == MH_OK;
+    free(events);
+    *in = kept;
+    mh_model_freeze(d->model, MH_FREEZE_NONE);
+    for (size_t k = 0; k < n; k++)
+        d->rate[k] = d->minute_mean[k] - d->steady_mean[k];
+    if (st == MH_OK)
+        mh_model_set_slow_bias(d->model, d->rate);
+    else
+        mh_error_prefix(err, "measuring the daily effect of meals and exercise (day-resolved mode): ");
+    return st;
+}
+
+static void day_mode_free(day_mode *d)
+{
+    free(d->window);
+    free(d->y);
+    free(d->minute_mean);
+    free(d->steady_mean);
+    free(d->rate);
+    free(d->probed);
+    free(d->rhythm);
+}
+
+static mh_status day_mode_new(day_mode *d, const mh_scenario *sc, mh_model *model,
+                              mh_solver *solver, mh_error *err)
+{
+    size_t n = (size_t)mh_model_state_count(model);
+    *d = (day_mode){.scenario = sc, .model = model, .solver = solver, .last_probe_min = -1.0};
+    d->window = malloc(sizeof *d->window);
+    d->y = malloc(sizeof(double) * n);
+    d->minute_mean = malloc(sizeof(double) * n);
+    d->steady_mean = malloc(sizeof(double) * n);
+    d->rate = malloc(sizeof(double) * n);
+    d->probed = malloc(sizeof(double) * n);
+    d->rhythm = malloc(sizeof(double) * n);
+    if (!d->window || !d->y || !d->minute_mean || !d->steady_mean || !d->rate || !d->probed ||
+        !d->rhythm) {
+        day_mode_free(d);
+        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory for the day-resolved mode");
+    }
+    return MH_OK;
 }
 
 static mh_status result_new(const mh_scenario *sc, mh_result **out, mh_error *err)
@@ -223,12 +414,19 @@ mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_r
     size_t n_events = 0;
     double *y = NULL;
     sampler smp = {0};
+    mh_resolution resolution = options ? options->resolution : MH_RESOLUTION_MINUTE;
+    /* Day-resolved: the fast states sit at their quasi-steady state, so the slow
+     * ones set the step; a looser tolerance suits them (the error against the minute
+     * mode is measured, docs/MODEL.md section 8). */
+    const mh_solver_options day_tolerances = {.rtol = 1e-5, .atol_factor = 1e-6,
+                                              .max_steps = 500000};
     mh_status st = mh_model_create(&model, err);
     for (int i = 0; st == MH_OK && i < sc->n_overrides; i++)
         st = mh_model_set_param(model, sc->overrides[i].index, sc->overrides[i].value, err);
     if (st == MH_OK) {
         mh_scenario_subject_inputs(sc, mh_model_inputs(model));
-        st = mh_solver_create(model, NULL, &solver, err);
+        st = mh_solver_create(model, resolution == MH_RESOLUTION_DAY ? &day_tolerances : NULL,
+                              &solver, err);
     }
     if (st == MH_OK) {
         y = malloc(sizeof(double) * (size_t)mh_model_state_count(model));
@@ -243,9 +441,15 @@ mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_r
             mh_error_prefix(err, "settling the post-absorptive state: ");
     }
     if (st == MH_OK)
-        st = hold_habitual_liver_fat(sc, model, solver, y, err);
-    if (st == MH_OK)
+        st = hold_habitual_liver_fat(sc, model, solver, resolution, y, err);
+    day_mode day = {0};
+    if (st == MH_OK && resolution == MH_RESOLUTION_DAY) {
+        st = day_mode_new(&day, sc, model, solver, err);
+        if (st == MH_OK)
+            st = mh_timeline_build_daily(sc, &events, &n_events, err);
+    } else if (st == MH_OK) {
         st = mh_timeline_build(sc, &events, &n_events, err);
+    }
     if (st == MH_OK)
         st = result_new(sc, &r, err);
     if (st == MH_OK) {
@@ -260,6 +464,9 @@ mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_r
             .sample_user = &smp,
             .progress = options ? options->progress : NULL,
             .progress_user = options ? options->progress_user : NULL,
+            .after_event = resolution == MH_RESOLUTION_DAY ? probe : NULL,
+            .event_user = &day,
+            .tick_min = resolution == MH_RESOLUTION_DAY ? PROBE_CHECK_DAYS * MH_MIN_PER_DAY : 0.0,
         };
         st = mh_solver_run(solver, y, &plan, err);
         mh_solver_get_stats(solver, &r->stats);
@@ -267,6 +474,7 @@ mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_r
     free(events);
     free(y);
     free(smp.outputs);
+    day_mode_free(&day);
     mh_solver_free(solver);
     mh_model_free(model);
     if (st != MH_OK) {

@@ -343,8 +343,21 @@ mh_status mh_solver_run(mh_solver *s, double *y, const mh_solver_plan *plan, mh_
         int jumped = 0;
         while (e < plan->n_events && plan->events[e].time_min <= t + 1e-9) {
             mh_model_apply_event(s->model, &plan->events[e], y);
+            int changed = plan->events[e].kind != MH_EVENT_PROBE;
+            if (plan->after_event &&
+                (st = plan->after_event(&plan->events[e], y, plan->event_user, &changed, err)) !=
+                    MH_OK)
+                return st;
             e++;
-            jumped = 1;
+            jumped |= changed;
+        }
+        if (plan->tick_min > 0.0 && plan->after_event && t > 0.0 && t < t_end &&
+            fabs(t - plan->tick_min * round(t / plan->tick_min)) < 1e-9 * (1.0 + t)) {
+            mh_event tick = {.time_min = t, .kind = MH_EVENT_PROBE, .level = 0.0};
+            int changed = 0;
+            if ((st = plan->after_event(&tick, y, plan->event_user, &changed, err)) != MH_OK)
+                return st;
+            jumped |= changed;
         }
         if (jumped || !started) {
             if ((st = restart(s, t, y, err)) != MH_OK)
@@ -360,6 +373,8 @@ mh_status mh_solver_run(mh_solver *s, double *y, const mh_solver_plan *plan, mh_
         if (t >= t_end)
             break;
         double t_stop = e < plan->n_events ? plan->events[e].time_min : t_end;
+        if (plan->tick_min > 0.0)
+            t_stop = fmin(t_stop, plan->tick_min * (floor(t / plan->tick_min + 1e-9) + 1.0));
         if (t_stop > t_end)
             t_stop = t_end;
         if (CVodeSetStopTime(s->cvode, t_stop) != CV_SUCCESS)

@@ -19,6 +19,12 @@ typedef struct mh_solver mh_solver;
 /* Called at each sampling time with the state there (read-only). */
 typedef mh_status (*mh_sample_fn)(double t_min, const double *y, void *user, mh_error *err);
 
+/* Called after each event is applied, with the state after it (which it may change,
+ * and it may run the same solver itself). A probe event is no discontinuity unless
+ * the hook says it changed something (*changed = 1): the run then restarts there. */
+typedef mh_status (*mh_event_fn)(const mh_event *event, double *y, void *user, int *changed,
+                                 mh_error *err);
+
 typedef struct mh_solver_plan {
     double t_end_min;
     double every_min;          /* sampling interval; t_end is always sampled too */
@@ -28,6 +34,10 @@ typedef struct mh_solver_plan {
     void *sample_user;
     mh_progress_fn progress;   /* may be NULL */
     void *progress_user;
+    mh_event_fn after_event;   /* may be NULL */
+    void *event_user;
+    double tick_min;           /* > 0: after_event also hears a probe event (level 0) at every
+                                  multiple of it, without a discontinuity unless it says so */
 } mh_solver_plan;
 
 typedef struct mh_solver_options {
