@@ -229,9 +229,11 @@ typedef struct day_mode {
     mh_scenario *window; /* the scenario's meals and exercise from the probe's day on */
     mh_model *model;
     mh_solver *solver;
-    double *y, *minute_mean, *steady_mean, *rate;
-    double *probed;    /* the state at the last probe */
-    double *rhythm;    /* the minute twin's state at the end of the last probe */
+    double *y;           /* workspace: the twin being run */
+    double *minute_mean; /* the minute twin's mean rates, then the bias */
+    double *steady_mean; /* the steady twin's mean rates */
+    double *probed;      /* the state at the last probe */
+    double *rhythm;      /* the minute twin's state at the end of the last probe */
     int has_rhythm;
     double last_probe_min;
 } day_mode;
@@ -274,7 +276,7 @@ static void shift_window(day_mode *d, double t0, double days)
     }
 }
 
-/* The slow states' mean rates over the plan's window, run from d->y with them
+/* The states' mean rates over the plan's window, run from d->y with every state
  * free: their change over it by its length, integrated by the solver itself (a
  * sampled mean would alias short bouts). The clock starts at 0 in both the
  * minute window and its quasi-steady twin, so both see the same age. */
@@ -282,9 +284,7 @@ static mh_status mean_rates(day_mode *d, const mh_solver_plan *plan, double *mea
 {
     size_t n = (size_t)mh_model_state_count(d->model);
     memcpy(mean, d->y, sizeof(double) * n);
-    mh_model_freeze(d->model, MH_FREEZE_NONE);
     mh_status st = mh_solver_run(d->solver, d->y, plan, err);
-    mh_model_freeze(d->model, MH_FREEZE_SLOW);
     for (size_t k = 0; k < n; k++)
         mean[k] = (d->y[k] - mean[k]) / plan->t_end_min;
     return st;
@@ -319,14 +319,13 @@ static mh_status probe(const mh_event *ev, double *y_now, void *user, int *chang
     mh_event *events = NULL;
     size_t n_events = 0;
     mh_model_set_slow_bias(d->model, NULL);
-    mh_model_freeze(d->model, MH_FREEZE_SLOW);
     /* the run's own model (steady feed and mix) from where the run stands: the bias
      * is what the run's rates lack, so this twin does not settle first */
     mh_solver_plan plan = {.t_end_min = days * MH_MIN_PER_DAY, .every_min = days * MH_MIN_PER_DAY,
                            .sample = no_sample};
     memcpy(d->y, y_now, sizeof(double) * n);
     mh_status st = mean_rates(d, &plan, d->steady_mean, err);
-    /* minute-resolved: the window's meals and bouts until in rhythm, then measured */
+    /* minute-resolved: the window's meals and bouts, from the shadow's last state */
     in->feed = (mh_feed){0};
     in->n_exercise_mix = 0;
     shift_window(d, ev->time_min, days);
@@ -342,11 +341,10 @@ static mh_status probe(const mh_event *ev, double *y_now, void *user, int *chang
     d->has_rhythm = st == MH_OK;
     free(events);
     *in = kept;
-    mh_model_freeze(d->model, MH_FREEZE_NONE);
     for (size_t k = 0; k < n; k++)
-        d->rate[k] = d->minute_mean[k] - d->steady_mean[k];
+        d->minute_mean[k] -= d->steady_mean[k];
     if (st == MH_OK)
-        mh_model_set_slow_bias(d->model, d->rate);
+        mh_model_set_slow_bias(d->model, d->minute_mean);
     else
         mh_error_prefix(err, "measuring the daily effect of meals and exercise (day-resolved mode): ");
     return st;
@@ -355,31 +353,25 @@ static mh_status probe(const mh_event *ev, double *y_now, void *user, int *chang
 static void day_mode_free(day_mode *d)
 {
     free(d->window);
-    free(d->y);
-    free(d->minute_mean);
-    free(d->steady_mean);
-    free(d->rate);
-    free(d->probed);
-    free(d->rhythm);
+    free(d->y); /* the one block of the state vectors */
 }
 
 static mh_status day_mode_new(day_mode *d, const mh_scenario *sc, mh_model *model,
                               mh_solver *solver, mh_error *err)
 {
+    enum { VECTORS = 5 };
     size_t n = (size_t)mh_model_state_count(model);
     *d = (day_mode){.scenario = sc, .model = model, .solver = solver, .last_probe_min = -1.0};
     d->window = malloc(sizeof *d->window);
-    d->y = malloc(sizeof(double) * n);
-    d->minute_mean = malloc(sizeof(double) * n);
-    d->steady_mean = malloc(sizeof(double) * n);
-    d->rate = malloc(sizeof(double) * n);
-    d->probed = malloc(sizeof(double) * n);
-    d->rhythm = malloc(sizeof(double) * n);
-    if (!d->window || !d->y || !d->minute_mean || !d->steady_mean || !d->rate || !d->probed ||
-        !d->rhythm) {
+    d->y = malloc(sizeof(double) * n * VECTORS);
+    if (!d->window || !d->y) {
         day_mode_free(d);
         return mh_error_raise(err, MH_ERR_NOMEM, "out of memory for the day-resolved mode");
     }
+    d->minute_mean = d->y + n;
+    d->steady_mean = d->y + 2 * n;
+    d->probed = d->y + 3 * n;
+    d->rhythm = d->y + 4 * n;
     return MH_OK;
 }
 

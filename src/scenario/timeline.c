@@ -206,8 +206,9 @@ mh_status mh_timeline_build_daily(const mh_scenario *s, mh_event **events, size_
         list[n++] = feed_event(0.0, &day, 1.0);
     for (size_t i = 0; i < s->n_events; i++) {
         const mh_event *meal = &s->events[i];
-        mh_daily_meal content = {0, meal->carbs_g, meal->fat_g, meal->protein_g,
-                                 meal->fructose_g, meal->alcohol_g};
+        mh_daily_meal content = {.carbs_g = meal->carbs_g, .fat_g = meal->fat_g,
+                                 .protein_g = meal->protein_g, .fructose_g = meal->fructose_g,
+                                 .alcohol_g = meal->alcohol_g};
         list[n++] = feed_event(meal->time_min, &content, 1.0);
         if (meal->time_min + MH_MIN_PER_DAY < s->duration_min)
             list[n++] = feed_event(meal->time_min + MH_MIN_PER_DAY, &content, -1.0);
