@@ -21,7 +21,7 @@ run | test) ;;
 esac
 
 PACKAGES="build-essential cmake pkg-config libsundials-dev libfyaml-dev libcairo2-dev
-fonts-dejavu-core libcmocka-dev"
+fonts-dejavu-core libcmocka-dev libopenmpi-dev openmpi-bin"
 
 missing=""
 for package in $PACKAGES; do

@@ -16,6 +16,8 @@ enum { MH_EXIT_OK = 0, MH_EXIT_FAILED = 1, MH_EXIT_USAGE = 2 };
 
 /* Print "myohep: <message>" on stderr and return the exit code for the status. */
 int mh_cli_report(const mh_error *err);
+/* The exit code for the status, printing nothing. */
+int mh_cli_exit_status(const mh_error *err);
 int mh_cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 bool mh_cli_is_help(const char *arg);
 

@@ -9,6 +9,8 @@
 #include "cli/cli.h"
 #include "core/error.h"
 #include "core/file.h"
+#include "plot/plot.h"
+#include "population/distributed.h"
 #include "population/population.h"
 
 static void population_help(void)
@@ -26,13 +28,22 @@ static void population_help(void)
            "Options:\n"
            "  -o, --output FILE   per-subject CSV (default standard output; written\n"
            "                      atomically)\n"
+           "  --plot FILE         draw each endpoint's distribution across subjects,\n"
+           "                      women and men overlaid, medians marked (.png, .svg\n"
+           "                      or .pdf)\n"
            "  --threads N         OpenMP threads (default: OMP_NUM_THREADS or all cores)\n"
            "  --resolution minute|day  every subject's run: minute-resolved (default) or\n"
            "                      day-resolved (meals as a steady feed; see myohep run --help)\n"
+           "  --mpi               split the subjects across the MPI ranks this command\n"
+           "                      was started on (mpirun) and gather them on rank 0,\n"
+           "                      which alone writes and prints; results are\n"
+           "                      byte-identical to a run in one process\n"
            "  -h, --help          this help\n"
            "\n"
-           "Example:\n"
-           "  myohep population data/populations/adults-small.yaml -o subjects.csv\n");
+           "Examples:\n"
+           "  myohep population data/populations/adults-small.yaml -o subjects.csv\n"
+           "  mpirun -np 2 myohep population data/populations/adults-small.yaml --mpi \\\n"
+           "      --threads 1 -o subjects.csv\n");
 }
 
 static int compare_doubles(const void *a, const void *b)
@@ -82,6 +93,44 @@ static void print_summary(const mh_population_spec *spec, const mh_population_su
     free(values);
 }
 
+/* One histogram panel per endpoint, women and men as two groups. */
+static mh_status plot_distributions(const char *path, const mh_population_spec *spec,
+                                    const mh_population_subject *subjects, long count,
+                                    mh_error *err)
+{
+    static const char *const sexes[] = {"men", "women"};
+    double *values = malloc(sizeof(double) * (size_t)count * (size_t)spec->n_endpoints);
+    int *group = malloc(sizeof(int) * (size_t)count);
+    mh_plot_distribution panels[MH_POPULATION_MAX_ENDPOINTS];
+    if (!values || !group) {
+        free(values);
+        free(group);
+        return mh_error_raise(err, MH_ERR_NOMEM, "%s: out of memory for the plot", path);
+    }
+    for (long i = 0; i < count; i++)
+        group[i] = subjects[i].female;
+    for (int e = 0; e < spec->n_endpoints; e++) {
+        double *column = values + (size_t)e * (size_t)count;
+        for (long i = 0; i < count; i++)
+            column[i] = subjects[i].status == MH_OK ? subjects[i].endpoints[e] : NAN;
+        const mh_var_info *var = mh_var_at(spec->endpoints[e]);
+        panels[e] = (mh_plot_distribution){.name = var->name,
+                                           .unit = var->unit,
+                                           .values = column,
+                                           .n = (size_t)count,
+                                           .group = group,
+                                           .group_labels = sexes,
+                                           .n_groups = 2};
+    }
+    char title[256];
+    snprintf(title, sizeof title, "%s: %ld subjects, endpoints at the end of the run", spec->name,
+             count);
+    mh_status st = mh_plot_distributions(path, title, panels, spec->n_endpoints, err);
+    free(values);
+    free(group);
+    return st;
+}
+
 static mh_status write_subjects(const char *path, const mh_population_spec *spec,
                                 const mh_population_subject *subjects, long count, mh_error *err)
 {
@@ -118,10 +167,56 @@ static mh_status write_subjects(const char *path, const mh_population_spec *spec
     return mh_atomic_commit(&f, err);
 }
 
+/* Loads, runs (across MPI ranks when started) and reports. Only rank 0 writes
+ * and prints, so a run on many ranks reads like a run on one; the other ranks
+ * meet the same errors in the same file and leave quietly. */
+static int run_population(const char *path, const char *output, const char *plot,
+                          int threads, mh_resolution resolution, mh_error *err)
+{
+    bool speaker = mh_distributed_rank() == 0;
+    mh_population_spec *spec = NULL;
+    if (mh_population_spec_load(path, &spec, err) != MH_OK)
+        return speaker ? mh_cli_report(err) : mh_cli_exit_status(err);
+    spec->resolution = resolution;
+    if (speaker && mh_distributed_ranks() > 1)
+        fprintf(stderr, "myohep: %ld subjects split across %d MPI ranks\n", spec->size,
+                mh_distributed_ranks());
+    mh_population_subject *subjects = calloc((size_t)spec->size, sizeof *subjects);
+    mh_status st = subjects ? mh_population_run_distributed(spec, threads, subjects,
+                                                            mh_cli_progress, NULL, err)
+                            : mh_error_raise(err, MH_ERR_NOMEM, "out of memory for %ld subjects",
+                                             spec->size);
+    long failed = 0;
+    if (speaker) {
+        mh_cli_progress_done();
+        for (long i = 0; i < spec->size && st == MH_OK; i++)
+            if (subjects[i].status != MH_OK) {
+                failed++;
+                fprintf(stderr, "myohep: subject %ld failed: %s\n", subjects[i].id,
+                        subjects[i].reason);
+            }
+        if (st == MH_OK)
+            st = write_subjects(output, spec, subjects, spec->size, err);
+        if (st == MH_OK && plot) {
+            st = plot_distributions(plot, spec, subjects, spec->size, err);
+            if (st != MH_OK && strcmp(output, "-") != 0)
+                remove(output); /* no half of the output without the other */
+        }
+        if (st == MH_OK)
+            print_summary(spec, subjects, spec->size);
+    }
+    free(subjects);
+    mh_population_spec_free(spec);
+    if (st != MH_OK)
+        return speaker ? mh_cli_report(err) : mh_cli_exit_status(err);
+    return failed ? MH_EXIT_FAILED : MH_EXIT_OK;
+}
+
 int mh_cmd_population(int argc, char **argv)
 {
-    const char *path = NULL, *output = "-";
+    const char *path = NULL, *output = "-", *plot = NULL;
     int threads = 0;
+    bool mpi = false;
     mh_resolution resolution = MH_RESOLUTION_MINUTE;
     for (int i = 1; i < argc; i++) {
         bool missing = false;
@@ -132,6 +227,14 @@ int mh_cmd_population(int argc, char **argv)
         } else if ((v = mh_cli_option(argc, argv, &i, "--output", &missing)) ||
                    (v = mh_cli_option(argc, argv, &i, "-o", &missing))) {
             output = v;
+        } else if ((v = mh_cli_option(argc, argv, &i, "--plot", &missing))) {
+            if (!mh_plot_format_known(v))
+                return mh_cli_usage_error("population",
+                                          "--plot: the file name must end in .png, .svg or .pdf, "
+                                          "found '%s'", v);
+            plot = v;
+        } else if (strcmp(argv[i], "--mpi") == 0) {
+            mpi = true;
         } else if ((v = mh_cli_option(argc, argv, &i, "--resolution", &missing))) {
             if (mh_cli_parse_resolution(v, &resolution) != 0)
                 return mh_cli_usage_error("population",
@@ -156,32 +259,9 @@ int mh_cmd_population(int argc, char **argv)
     if (!path)
         return mh_cli_usage_error("population", "expected a population file");
     mh_error err = {0};
-    mh_population_spec *spec = NULL;
-    if (mh_population_spec_load(path, &spec, &err) != MH_OK)
+    if (mpi && mh_distributed_start(&argc, &argv, &err) != MH_OK)
         return mh_cli_report(&err);
-    spec->resolution = resolution;
-    mh_population_subject *subjects = calloc((size_t)spec->size, sizeof *subjects);
-    if (!subjects) {
-        mh_population_spec_free(spec);
-        mh_error_raise(&err, MH_ERR_NOMEM, "out of memory for %ld subjects", spec->size);
-        return mh_cli_report(&err);
-    }
-    mh_status st = mh_population_run(spec, 0, spec->size, threads, subjects, mh_cli_progress,
-                                     NULL, &err);
-    mh_cli_progress_done();
-    long failed = 0;
-    for (long i = 0; i < spec->size && st == MH_OK; i++)
-        if (subjects[i].status != MH_OK) {
-            failed++;
-            fprintf(stderr, "myohep: subject %ld failed: %s\n", subjects[i].id, subjects[i].reason);
-        }
-    if (st == MH_OK)
-        st = write_subjects(output, spec, subjects, spec->size, &err);
-    if (st == MH_OK)
-        print_summary(spec, subjects, spec->size);
-    free(subjects);
-    mh_population_spec_free(spec);
-    if (st != MH_OK)
-        return mh_cli_report(&err);
-    return failed ? MH_EXIT_FAILED : MH_EXIT_OK;
+    int status = run_population(path, output, plot, threads, resolution, &err);
+    mh_distributed_stop();
+    return status;
 }

@@ -48,6 +48,11 @@ static void usage(FILE *out)
 int mh_cli_report(const mh_error *err)
 {
     fprintf(stderr, "myohep: %s\n", err->message[0] ? err->message : mh_status_name(err->status));
+    return mh_cli_exit_status(err);
+}
+
+int mh_cli_exit_status(const mh_error *err)
+{
     switch (err->status) {
     case MH_OK:
         return MH_EXIT_OK;

@@ -608,12 +608,12 @@ static void fit_text(cairo_t *cr, char *s, size_t size, double room)
 }
 
 /* "name (unit)" along the left edge, shrunk (then cut) to fit the panel's height. */
-static void draw_y_label(cairo_t *cr, const area *a, const mh_plot_panel *p)
+static void draw_y_label(cairo_t *cr, const area *a, const char *name, const char *unit)
 {
     char label[TEXT_MAX];
-    const char *name = p->name ? p->name : "";
-    if (p->unit && p->unit[0])
-        snprintf(label, sizeof label, "%s (%s)", name, p->unit);
+    name = name ? name : "";
+    if (unit && unit[0])
+        snprintf(label, sizeof label, "%s (%s)", name, unit);
     else
         snprintf(label, sizeof label, "%s", name);
     make_utf8(label);
@@ -756,7 +756,7 @@ static void draw_panel(cairo_t *cr, const layout *L, const mh_plot_panel *p,
         text_at(cr, 0.5 * (a.x0 + a.x1), 0.5 * (a.y0 + a.y1), "no finite values", 0.5, 0.5);
     }
     draw_axes(cr, &a, time_labels);
-    draw_y_label(cr, &a, p);
+    draw_y_label(cr, &a, p->name, p->unit);
     draw_legend(cr, &a, p);
     if (time_labels) {
         set_color(cr, COLOR_TEXT);
@@ -879,41 +879,23 @@ static cairo_surface_t *create_surface(plot_format fmt, const char *file, double
     return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)width, (int)height);
 }
 
-mh_status mh_plot_write(const char *path, const char *title, const mh_plot_panel *panels,
-                        int n_panels, mh_error *err)
-{
-    plot_format fmt;
-    if (!path || !path[0])
-        return mh_error_raise(err, MH_ERR_INVALID, "plot: no output path");
-    if (!format_of(path, &fmt))
-        return mh_error_raise(err, MH_ERR_INVALID,
-                              "%s: unknown plot format; the file name must end in .png, .svg "
-                              "or .pdf",
-                              path);
-    mh_status st = check_panels(path, panels, n_panels, err);
-    if (st != MH_OK)
-        return st;
+/* Draws a whole figure on cr; `figure` is the drawing's own description. */
+typedef void (*draw_fn)(cairo_t *cr, const void *figure);
 
+/* Renders one figure of width x height to path in its format, atomically:
+ * to mh_atomic_temp_name(path), then rename(); on failure nothing is left. */
+static mh_status render(const char *path, plot_format fmt, double width, double height,
+                        draw_fn draw, const void *figure, mh_error *err)
+{
     char temp[4160];
     if (strlen(path) >= 4000)
         return mh_error_raise(err, MH_ERR_IO, "%.200s...: path too long", path);
     mh_atomic_temp_name(path, temp, sizeof temp);
-
-    layout L = {.width = FIG_WIDTH, .right = RIGHT_MARGIN};
-    L.top = title && title[0] ? TITLE_HEIGHT : TOP_WITHOUT_TITLE;
-    L.height = L.top + n_panels * (double)PANEL_HEIGHT + BOTTOM_MARGIN;
-    L.panels = calloc((size_t)n_panels, sizeof *L.panels);
-    if (!L.panels)
-        return mh_error_raise(err, MH_ERR_NOMEM, "%s: out of memory for the plot", path);
-    time_axis(panels, n_panels, &L);
-    for (int k = 0; k < n_panels; k++)
-        panel_y_axis(&panels[k], &L.panels[k]);
-
-    cairo_surface_t *surface = create_surface(fmt, temp, L.width, L.height);
+    cairo_surface_t *surface = create_surface(fmt, temp, width, height);
     cairo_status_t cs = cairo_surface_status(surface);
     if (cs == CAIRO_STATUS_SUCCESS) {
         cairo_t *cr = cairo_create(surface);
-        draw_figure(cr, &L, title, panels, n_panels);
+        draw(cr, figure);
         cs = cairo_status(cr);
         cairo_destroy(cr);
     }
@@ -926,7 +908,6 @@ mh_status mh_plot_write(const char *path, const char *title, const mh_plot_panel
         }
     }
     cairo_surface_destroy(surface);
-    free(L.panels);
     if (cs != CAIRO_STATUS_SUCCESS) {
         remove(temp);
         return mh_error_raise(err, MH_ERR_IO, "%s: cannot write the plot: %s", path,
@@ -939,4 +920,321 @@ mh_status mh_plot_write(const char *path, const char *title, const mh_plot_panel
                               strerror(saved));
     }
     return MH_OK;
+}
+
+typedef struct time_figure {
+    layout *L;
+    const char *title;
+    const mh_plot_panel *panels;
+    int n_panels;
+} time_figure;
+
+static void draw_time_figure(cairo_t *cr, const void *figure)
+{
+    const time_figure *f = figure;
+    draw_figure(cr, f->L, f->title, f->panels, f->n_panels);
+}
+
+int mh_plot_format_known(const char *path)
+{
+    plot_format fmt;
+    return path && format_of(path, &fmt);
+}
+
+/* Checks the output path's name; sets its format. */
+static mh_status check_path(const char *path, plot_format *fmt, mh_error *err)
+{
+    if (!path || !path[0])
+        return mh_error_raise(err, MH_ERR_INVALID, "plot: no output path");
+    if (!format_of(path, fmt))
+        return mh_error_raise(err, MH_ERR_INVALID,
+                              "%s: unknown plot format; the file name must end in .png, .svg "
+                              "or .pdf",
+                              path);
+    return MH_OK;
+}
+
+mh_status mh_plot_write(const char *path, const char *title, const mh_plot_panel *panels,
+                        int n_panels, mh_error *err)
+{
+    plot_format fmt = FORMAT_PNG;
+    mh_status st = check_path(path, &fmt, err);
+    if (st == MH_OK)
+        st = check_panels(path, panels, n_panels, err);
+    if (st != MH_OK)
+        return st;
+
+    layout L = {.width = FIG_WIDTH, .right = RIGHT_MARGIN};
+    L.top = title && title[0] ? TITLE_HEIGHT : TOP_WITHOUT_TITLE;
+    L.height = L.top + n_panels * (double)PANEL_HEIGHT + BOTTOM_MARGIN;
+    L.panels = calloc((size_t)n_panels, sizeof *L.panels);
+    if (!L.panels)
+        return mh_error_raise(err, MH_ERR_NOMEM, "%s: out of memory for the plot", path);
+    time_axis(panels, n_panels, &L);
+    for (int k = 0; k < n_panels; k++)
+        panel_y_axis(&panels[k], &L.panels[k]);
+    time_figure figure = {.L = &L, .title = title, .panels = panels, .n_panels = n_panels};
+    st = render(path, fmt, L.width, L.height, draw_time_figure, &figure, err);
+    free(L.panels);
+    return st;
+}
+
+/* ---- distribution figures ------------------------------------------------ */
+
+enum {
+    HIST_PLOT_HEIGHT = 200, /* legend strip plus plot area */
+    HIST_X_LABELS = 50,     /* tick labels and the value-axis label under each panel */
+    HIST_MIN_BINS = 5,
+    HIST_MAX_BINS = 40,
+    HIST_MAX_GROUPS = 8
+};
+
+typedef struct histogram {
+    axis x, y;
+    int n_bins, n_groups, has_data;
+    double bin_lo, bin_width;
+    double counts[HIST_MAX_GROUPS][HIST_MAX_BINS];
+    double median[HIST_MAX_GROUPS];
+    long n_in_group[HIST_MAX_GROUPS];
+} histogram;
+
+typedef struct distribution_figure {
+    const char *title;
+    const mh_plot_distribution *panels;
+    histogram *hists;
+    int n_panels;
+    double width, top;
+} distribution_figure;
+
+static int group_of(const mh_plot_distribution *d, size_t i) { return d->group ? d->group[i] : 0; }
+
+static int compare_values(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Bins of equal width over the finite values' range, about sqrt(n) of them
+ * (Hald's square-root rule), and each group's median from its sorted values
+ * (scratch holds n doubles). */
+static void histogram_make(const mh_plot_distribution *d, double *scratch, histogram *h)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    long n_finite = 0;
+    h->n_groups = d->n_groups > 1 ? d->n_groups : 1;
+    for (size_t i = 0; i < d->n; i++)
+        if (plottable(d->values[i])) {
+            lo = fmin(lo, d->values[i]);
+            hi = fmax(hi, d->values[i]);
+            n_finite++;
+        }
+    h->has_data = n_finite > 0;
+    if (!h->has_data) {
+        axis_make(&h->x, 0.0, 1.0, X_TICK_TARGET);
+        axis_make(&h->y, 0.0, 1.0, Y_TICK_TARGET);
+        return;
+    }
+    if (hi - lo <= 1e-12 * fmax(1.0, fabs(lo))) { /* one value: a bin around it */
+        double pad = fmax(0.5, 0.05 * fabs(lo));
+        lo -= pad;
+        hi += pad;
+    }
+    h->n_bins = (int)ceil(sqrt((double)n_finite));
+    h->n_bins = h->n_bins < HIST_MIN_BINS ? HIST_MIN_BINS
+                : h->n_bins > HIST_MAX_BINS ? HIST_MAX_BINS
+                                            : h->n_bins;
+    h->bin_lo = lo;
+    h->bin_width = (hi - lo) / h->n_bins;
+    double top = 0.0;
+    for (int g = 0; g < h->n_groups; g++) {
+        long m = 0;
+        for (size_t i = 0; i < d->n; i++)
+            if (group_of(d, i) == g && plottable(d->values[i])) {
+                int b = (int)((d->values[i] - lo) / h->bin_width);
+                h->counts[g][b < h->n_bins ? b : h->n_bins - 1] += 1.0;
+                scratch[m++] = d->values[i];
+            }
+        h->n_in_group[g] = m;
+        qsort(scratch, (size_t)m, sizeof(double), compare_values);
+        h->median[g] = m == 0 ? NAN
+                       : m % 2 ? scratch[m / 2]
+                               : 0.5 * (scratch[m / 2 - 1] + scratch[m / 2]);
+        for (int b = 0; b < h->n_bins; b++)
+            top = fmax(top, h->counts[g][b]);
+    }
+    axis_make(&h->x, lo, hi, X_TICK_TARGET);
+    axis_make(&h->y, 0.0, fmax(top * 1.08, 4.0), Y_TICK_TARGET); /* counts: steps of 1 or more */
+}
+
+static void set_median_pen(cairo_t *cr, int group)
+{
+    static const double dash[] = {5.0, 3.0};
+    set_color(cr, PALETTE[group % N_PALETTE]);
+    cairo_set_line_width(cr, 1.6);
+    cairo_set_dash(cr, dash, 2, 0.0);
+}
+
+/* Each group's bars, translucent so overlaps show, outlined as a step line. */
+static void draw_bars(cairo_t *cr, const area *a, const histogram *h)
+{
+    for (int g = 0; g < h->n_groups; g++) {
+        rgba fill = PALETTE[g % N_PALETTE];
+        fill.a = 0.28;
+        for (int b = 0; b < h->n_bins; b++) {
+            if (h->counts[g][b] <= 0)
+                continue;
+            double x0 = px_of(a, h->bin_lo + b * h->bin_width);
+            double x1 = px_of(a, h->bin_lo + (b + 1) * h->bin_width);
+            double y = py_of(a, h->counts[g][b]);
+            set_color(cr, fill);
+            cairo_rectangle(cr, x0, y, x1 - x0, a->y1 - y);
+            cairo_fill(cr);
+            set_line_pen(cr, g);
+            cairo_move_to(cr, x0, a->y1);
+            cairo_line_to(cr, x0, y);
+            cairo_line_to(cr, x1, y);
+            cairo_line_to(cr, x1, a->y1);
+            cairo_stroke(cr);
+        }
+        if (isfinite(h->median[g])) {
+            set_median_pen(cr, g);
+            cairo_move_to(cr, px_of(a, h->median[g]), a->y0);
+            cairo_line_to(cr, px_of(a, h->median[g]), a->y1);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, NULL, 0, 0.0);
+        }
+    }
+}
+
+/* Legend: each group with its count, then what the dashed line means. */
+static void draw_distribution_legend(cairo_t *cr, const area *a, const mh_plot_distribution *d,
+                                     const histogram *h)
+{
+    double mid_y = a->y0 - 0.5 * LEGEND_STRIP, right = a->x1;
+    set_font(cr, FONT_LEGEND, 0);
+    set_color(cr, COLOR_MUTED);
+    double w = text_width(cr, "dashed: median");
+    text_at(cr, right - w, mid_y, "dashed: median", 0.0, 0.5);
+    right -= w + LEGEND_SPACING;
+    for (int g = h->n_groups - 1; g >= 0; g--) {
+        char text[TEXT_MAX];
+        const char *label = d->group_labels && d->group_labels[g] ? d->group_labels[g] : "";
+        snprintf(text, sizeof text, "%s%sn = %ld", label, label[0] ? ", " : "", h->n_in_group[g]);
+        make_utf8(text);
+        right = legend_entry(cr, right, mid_y, LEGEND_LINE, g, text);
+    }
+}
+
+static void draw_distributions(cairo_t *cr, const void *figure)
+{
+    const distribution_figure *f = figure;
+    cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
+    cairo_paint(cr);
+    double left = 0.0;
+    set_font(cr, FONT_TICK, 0);
+    for (int k = 0; k < f->n_panels; k++)
+        for (int i = 0; i < f->hists[k].y.n_ticks; i++) {
+            char label[64];
+            tick_label(&f->hists[k].y, i, label, sizeof label);
+            left = fmax(left, text_width(cr, label));
+        }
+    left = fmax(64.0, 10.0 + FONT_AXIS_LABEL * 1.3 + 10.0 + left + 8.0);
+    if (f->title && f->title[0]) {
+        char text[TEXT_MAX];
+        copy_utf8(text, sizeof text, f->title);
+        set_color(cr, COLOR_TEXT);
+        set_font(cr, FONT_TITLE, 1);
+        fit_text(cr, text, sizeof text, f->width - left - RIGHT_MARGIN);
+        text_at(cr, 0.5 * (left + f->width - RIGHT_MARGIN), 0.5 * TITLE_HEIGHT + 2.0, text, 0.5,
+                0.5);
+    }
+    for (int k = 0; k < f->n_panels; k++) {
+        const histogram *h = &f->hists[k];
+        const mh_plot_distribution *d = &f->panels[k];
+        double top = f->top + k * (double)(HIST_PLOT_HEIGHT + HIST_X_LABELS);
+        area a = {.x0 = left,
+                  .x1 = f->width - RIGHT_MARGIN,
+                  .y0 = top + LEGEND_STRIP,
+                  .y1 = top + HIST_PLOT_HEIGHT,
+                  .x = &h->x,
+                  .y = &h->y,
+                  .minutes_per_unit = 1.0};
+        draw_grid(cr, &a);
+        if (h->has_data) {
+            cairo_save(cr);
+            cairo_rectangle(cr, a.x0, a.y0, a.x1 - a.x0, a.y1 - a.y0);
+            cairo_clip(cr);
+            draw_bars(cr, &a, h);
+            cairo_restore(cr);
+            draw_distribution_legend(cr, &a, d, h);
+        } else {
+            set_color(cr, COLOR_MUTED);
+            set_font(cr, FONT_LEGEND, 0);
+            text_at(cr, 0.5 * (a.x0 + a.x1), 0.5 * (a.y0 + a.y1), "no finite values", 0.5, 0.5);
+        }
+        draw_axes(cr, &a, 1);
+        draw_y_label(cr, &a, "subjects", NULL);
+        char label[TEXT_MAX];
+        if (d->unit && d->unit[0])
+            snprintf(label, sizeof label, "%s (%s)", d->name ? d->name : "", d->unit);
+        else
+            snprintf(label, sizeof label, "%s", d->name ? d->name : "");
+        make_utf8(label);
+        set_color(cr, COLOR_TEXT);
+        set_font(cr, FONT_AXIS_LABEL, 0);
+        fit_text(cr, label, sizeof label, a.x1 - a.x0);
+        text_at(cr, 0.5 * (a.x0 + a.x1), a.y1 + HIST_X_LABELS - 8.0, label, 0.5, 1.0);
+    }
+}
+
+mh_status mh_plot_distributions(const char *path, const char *title,
+                                const mh_plot_distribution *panels, int n_panels, mh_error *err)
+{
+    plot_format fmt = FORMAT_PNG;
+    mh_status st = check_path(path, &fmt, err);
+    if (st != MH_OK)
+        return st;
+    int max_panels = (MAX_FIG_HEIGHT - TITLE_HEIGHT) / (HIST_PLOT_HEIGHT + HIST_X_LABELS);
+    if (!panels || n_panels <= 0 || n_panels > max_panels)
+        return mh_error_raise(err, MH_ERR_INVALID,
+                              "%s: %d distributions; one figure holds 1 to %d", path, n_panels,
+                              max_panels);
+    size_t most = 0;
+    for (int k = 0; k < n_panels; k++) {
+        const mh_plot_distribution *d = &panels[k];
+        if (d->n > 0 && !d->values)
+            return mh_error_raise(err, MH_ERR_INVALID, "%s: distribution %d: no value array",
+                                  path, k + 1);
+        if (d->n_groups < 0 || d->n_groups > HIST_MAX_GROUPS || (d->n_groups > 1 && !d->group))
+            return mh_error_raise(err, MH_ERR_INVALID,
+                                  "%s: distribution %d: %d groups; give 0 to %d groups, and a "
+                                  "group for each value when more than one",
+                                  path, k + 1, d->n_groups, HIST_MAX_GROUPS);
+        for (size_t i = 0; d->group && i < d->n; i++)
+            if (d->group[i] < 0 || d->group[i] >= (d->n_groups > 1 ? d->n_groups : 1))
+                return mh_error_raise(err, MH_ERR_INVALID,
+                                      "%s: distribution %d: value %zu in group %d of %d", path,
+                                      k + 1, i + 1, d->group[i], d->n_groups);
+        most = d->n > most ? d->n : most;
+    }
+    histogram *hists = calloc((size_t)n_panels, sizeof *hists);
+    double *scratch = malloc(sizeof(double) * (most > 0 ? most : 1));
+    if (!hists || !scratch) {
+        free(hists);
+        free(scratch);
+        return mh_error_raise(err, MH_ERR_NOMEM, "%s: out of memory for the plot", path);
+    }
+    for (int k = 0; k < n_panels; k++)
+        histogram_make(&panels[k], scratch, &hists[k]);
+    free(scratch);
+    distribution_figure figure = {.title = title,
+                                  .panels = panels,
+                                  .hists = hists,
+                                  .n_panels = n_panels,
+                                  .width = FIG_WIDTH,
+                                  .top = title && title[0] ? TITLE_HEIGHT : TOP_WITHOUT_TITLE};
+    double height = figure.top + n_panels * (double)(HIST_PLOT_HEIGHT + HIST_X_LABELS) + 8.0;
+    st = render(path, fmt, figure.width, height, draw_distributions, &figure, err);
+    free(hists);
+    return st;
 }

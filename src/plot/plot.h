@@ -64,4 +64,27 @@ typedef struct mh_plot_panel {
 mh_status mh_plot_write(const char *path, const char *title, const mh_plot_panel *panels,
                         int n_panels, mh_error *err);
 
+/* Whether path's extension names a format the plots write (.png, .svg, .pdf),
+ * so a command can refuse a bad name before it runs anything. */
+int mh_plot_format_known(const char *path);
+
+/* One panel of a distribution figure: a histogram of one quantity across
+ * subjects (a population's endpoints), optionally split into groups drawn over
+ * each other in the palette's colours, each with its median marked. */
+typedef struct mh_plot_distribution {
+    const char *name;    /* e.g. "liver_fat_pct"; the x-axis label reads "name (unit)" */
+    const char *unit;
+    const double *values; /* non-finite values are left out */
+    size_t n;
+    const int *group;                /* group of each value, 0 .. n_groups-1; NULL: one group */
+    const char *const *group_labels; /* legend text of each group (NULL: no legend) */
+    int n_groups;                    /* 0 or 1 for one group */
+} mh_plot_distribution;
+
+/* Writes one figure of histograms stacked vertically, each panel with its own
+ * value axis and a count axis ("subjects"). Format, atomicity and errors as
+ * mh_plot_write; a panel with no finite value says so instead of bars. */
+mh_status mh_plot_distributions(const char *path, const char *title,
+                                const mh_plot_distribution *panels, int n_panels, mh_error *err);
+
 #endif

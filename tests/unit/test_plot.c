@@ -478,6 +478,80 @@ static void test_single_line_legend(void **state)
     free(labelled);
 }
 
+/* ---- distributions ------------------------------------------------------ */
+
+/* 25 values make 5 bins (square-root rule) over [0, 10]: men fill the two
+ * lowest bins (6 and 4 of them), women the two highest (5 and 10), no one the
+ * middle. In the group's colour each bar is a filled path then its outline
+ * (cairo's SVG names the colour with "stroke:none" for a fill, which the
+ * reader counts alike), then come the median line and the legend swatch. */
+static void test_distributions(void **state)
+{
+    double values[25];
+    int group[25];
+    for (int i = 0; i < 25; i++) {
+        group[i] = i >= 10;
+        values[i] = i < 6 ? 0.0 + 0.3 * i : i < 10 ? 2.5 + 0.3 * (i - 6)
+                    : i < 15                      ? 6.5 + 0.2 * (i - 10)
+                                                  : 8.5 + 0.15 * (i - 15);
+    }
+    values[24] = 10.0;
+    static const char *const labels[] = {"men", "women"};
+    mh_plot_distribution d = {.name = "liver_fat_pct",
+                              .unit = "%",
+                              .values = values,
+                              .n = 25,
+                              .group = group,
+                              .group_labels = labels,
+                              .n_groups = 2};
+    char path[512];
+    path_in(state, "dist.svg", path, sizeof path);
+    mh_error err = {0};
+    assert_int_equal(mh_plot_distributions(path, "population", &d, 1, &err), MH_OK);
+    size_t n;
+    char *svg = slurp(path, &n);
+    remove(path);
+    assert_int_equal(count_paths(svg, RGB_FIRST), 2 * 2 + 1 + 1);
+    assert_int_equal(count_paths(svg, RGB_SECOND), 2 * 2 + 1 + 1);
+    /* The value axis spans the data: the first bin starts at the frame's
+     * left edge, the last ends at its right, the empty middle fifth has no
+     * bar; heights are in proportion to counts. */
+    extent frame = path_extent(stroked_path(svg, RGB_FRAME), 4);
+    double width = frame.x1 - frame.x0;
+    const char *men = stroked_path(svg, RGB_FIRST);
+    const char *men_second = stroked_path(stroked_path(men, RGB_FIRST), RGB_FIRST);
+    const char *women = stroked_path(svg, RGB_SECOND);
+    const char *women_second = stroked_path(stroked_path(women, RGB_SECOND), RGB_SECOND);
+    extent men0 = path_extent(men, 4), men1 = path_extent(men_second, 4);
+    extent women0 = path_extent(women, 4), women1 = path_extent(women_second, 4);
+    assert_true(fabs(men0.x0 - frame.x0) < 1.0);
+    assert_true(fabs(men0.x1 - (frame.x0 + 0.2 * width)) < 1.0);
+    assert_true(fabs(women1.x1 - frame.x1) < 1.0);
+    assert_true(fabs(women0.x0 - (frame.x0 + 0.6 * width)) < 1.0);
+    double base = men0.y1, h6 = base - men0.y0, h4 = base - men1.y0, h5 = base - women0.y0,
+           h10 = base - women1.y0;
+    assert_true(fabs(h4 / h6 - 4.0 / 6.0) < 0.01);
+    assert_true(fabs(h5 / h10 - 0.5) < 0.01);
+    free(svg);
+
+    /* a value in a group that does not exist, and a bad name: errors, no file */
+    group[3] = 2;
+    assert_int_equal(mh_plot_distributions(path, NULL, &d, 1, &err), MH_ERR_INVALID);
+    assert_non_null(strstr(err.message, "group 2 of 2"));
+    group[3] = 0;
+    path_in(state, "dist.txt", path, sizeof path);
+    assert_int_equal(mh_plot_distributions(path, NULL, &d, 1, &err), MH_ERR_INVALID);
+    assert_false(mh_plot_format_known(path));
+    /* no finite value at all still draws (it says so) */
+    double nothing[2] = {NAN, INFINITY};
+    mh_plot_distribution empty = {.name = "x", .values = nothing, .n = 2};
+    path_in(state, "empty.png", path, sizeof path);
+    assert_int_equal(mh_plot_distributions(path, NULL, &empty, 1, &err), MH_OK);
+    assert_true(file_exists(path));
+    remove(path);
+    assert_int_equal(entries_in(state), 0);
+}
+
 static void test_overlay_errors(void **state)
 {
     overlay_data o;
@@ -727,6 +801,7 @@ int main(void)
         cmocka_unit_test(test_overlay_png_and_svg),
         cmocka_unit_test(test_single_line_legend),
         cmocka_unit_test(test_overlay_errors),
+        cmocka_unit_test(test_distributions),
         cmocka_unit_test(test_series_read),
         cmocka_unit_test(test_series_without_units),
         cmocka_unit_test(test_series_errors),
