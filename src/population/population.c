@@ -99,7 +99,7 @@ void mh_population_draw(const mh_population_spec *spec, long id, mh_population_s
     subject->status = MH_OK;
 }
 
-/* What every subject's run reads: one sample at the end, the endpoints only.
+/* What every subject's run reads: the endpoints only, sampled at the start and the end.
  * The same for the whole population, so built once per run. */
 typedef struct sampling_plan {
     char every[64];
@@ -162,9 +162,11 @@ static mh_status simulate_subject(const mh_population_spec *spec, const sampling
         st = mh_simulate(scenario, &options, &result, err);
     if (st == MH_OK) {
         size_t last = mh_result_rows(result) - 1;
-        for (int i = 0; i < spec->n_endpoints; i++)
-            s->endpoints[i] = mh_result_value(
-                result, last, mh_result_find_column(result, mh_var_at(spec->endpoints[i])->name));
+        for (int i = 0; i < spec->n_endpoints; i++) {
+            int column = mh_result_find_column(result, mh_var_at(spec->endpoints[i])->name);
+            s->start[i] = mh_result_value(result, 0, column);
+            s->endpoints[i] = mh_result_value(result, last, column);
+        }
     }
     mh_result_free(result);
     mh_scenario_free(scenario);
@@ -194,7 +196,7 @@ mh_status mh_population_run(const mh_population_spec *spec, long first, long cou
         if (s->status != MH_OK) {
             snprintf(s->reason, sizeof s->reason, "%s", subject_err.message);
             for (int e = 0; e < spec->n_endpoints; e++)
-                s->endpoints[e] = NAN;
+                s->start[e] = s->endpoints[e] = NAN;
         }
         long now;
 #pragma omp atomic capture

@@ -21,6 +21,7 @@ typedef struct mh_population_subject {
     double age_y, height_cm, weight_kg, physical_activity_level;
     int pnpla3_risk_alleles, tm6sf2_risk_alleles;
     double varied[MH_POPULATION_MAX_VARIABLE];    /* drawn parameter values */
+    double start[MH_POPULATION_MAX_ENDPOINTS];     /* the endpoints at the start of the run */
     double endpoints[MH_POPULATION_MAX_ENDPOINTS]; /* values at the end of the run */
     mh_status status;                             /* MH_OK, or why the subject failed */
     char reason[MH_ERROR_MESSAGE_SIZE];

@@ -20,6 +20,13 @@
  *       range: [4.7, 5.5]       | below: 7.8 | above: 0
  *       compare: difference     (optional, with arms: [A, B]; see target.h)
  *       divided_by: VARIABLE    (optional)
+ *
+ * A population target instead (see target.h):
+ *   population: ../populations/FILE.yaml   (relative to this file)
+ *   resolution: day             (optional: day (default) or minute)
+ *   checks:
+ *     - {what: ..., variable: liver_fat_pct, stat: percentile, percentile: 95,
+ *        among: {bmi_start: [18.5, 25]}, expected: 5.56, range: [4.5, 6.5]}
  */
 #include "scenario/target.h"
 
@@ -37,7 +44,7 @@
 
 static const char *const stat_names[MH_STAT_COUNT] = {
     "value", "max", "min", "time_of_max", "time_of_min", "percent_below_start", "ratio_to_start", "rise_above_start", "peak_ratio_to_start", "time_below", "mean",
-    "change", "change_per_year", "time_constant"};
+    "change", "change_per_year", "time_constant", "percentile", "share_above"};
 
 const char *mh_check_stat_name(mh_check_stat stat) { return stat_names[stat]; }
 
@@ -56,6 +63,7 @@ void mh_check_unit(const mh_check *check, const char *variable_unit, char *buf, 
         break;
     case MH_STAT_RATIO_TO_START:
     case MH_STAT_PEAK_RATIO_TO_START:
+    case MH_STAT_SHARE_ABOVE:
         unit = "1";
         break;
     case MH_STAT_CHANGE_PER_YEAR:
@@ -218,6 +226,11 @@ static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_target *t
          (st = copy_text(y, v[DIVIDED_BY], "divided_by", c->divided_by, sizeof c->divided_by)) != MH_OK))
         return st;
     c->stat = (mh_check_stat)stat;
+    if (c->stat == MH_STAT_PERCENTILE || c->stat == MH_STAT_SHARE_ABOVE)
+        return mh_yaml_fail(y, v[STAT], MH_ERR_PARSE,
+                            "stat %s reads a population: it goes with 'population:', not "
+                            "'scenario:'",
+                            stat_names[stat]);
     if (v[DIVIDED_BY] && c->stat != MH_STAT_VALUE && c->stat != MH_STAT_MAX &&
         c->stat != MH_STAT_MIN && c->stat != MH_STAT_MEAN)
         return mh_yaml_fail(y, v[DIVIDED_BY], MH_ERR_PARSE,
@@ -274,25 +287,166 @@ static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_target *t
     return read_band(y, node, v[RANGE], v[BELOW], v[ABOVE], c);
 }
 
+/* The file that `key: NAME` names, relative to the target file, into path;
+ * a located error when it cannot be opened. */
+static mh_status beside_target(mh_yaml *y, struct fy_node *node, const char *key, char *path,
+                               size_t size)
+{
+    const char *name;
+    mh_status st = mh_yaml_string(y, node, key, &name);
+    if (st != MH_OK)
+        return st;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", y->file);
+    snprintf(path, size, "%s/%s", dirname(dir), name);
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return mh_yaml_fail(y, node, MH_ERR_NOT_FOUND, "%s: cannot open the %s file '%s'", key,
+                            key, path);
+    fclose(fp);
+    return MH_OK;
+}
+
+/* The index of an output among the population's endpoints, or -1. */
+static int find_endpoint(const mh_population_spec *spec, const char *name)
+{
+    for (int i = 0; i < spec->n_endpoints; i++)
+        if (strcmp(mh_var_at(spec->endpoints[i])->name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* `among: {NAME: [low, high], ...}`: NAME an endpoint, read at the end of the
+ * run, or at its start when written NAME_start. */
+static mh_status read_among(mh_yaml *y, struct fy_node *node, const mh_population_spec *spec,
+                            mh_check *c)
+{
+    mh_status st = mh_yaml_expect_mapping(y, node, "among");
+    if (st != MH_OK)
+        return st;
+    void *iter = NULL;
+    struct fy_node_pair *pair;
+    while ((pair = fy_node_mapping_iterate(node, &iter))) {
+        struct fy_node *key = fy_node_pair_key(pair), *band = fy_node_pair_value(pair);
+        const char *name;
+        if ((st = mh_yaml_string(y, key, "among", &name)) != MH_OK)
+            return st;
+        if (c->n_among == MH_CHECK_MAX_AMONG)
+            return mh_yaml_fail(y, key, MH_ERR_INVALID, "among: at most %d conditions",
+                                MH_CHECK_MAX_AMONG);
+        mh_cohort_filter *f = &c->among[c->n_among];
+        snprintf(f->name, sizeof f->name, "%s", name);
+        size_t length = strlen(name);
+        f->at_start = length > 6 && strcmp(name + length - 6, "_start") == 0;
+        char variable[72];
+        snprintf(variable, sizeof variable, "%.*s", (int)(f->at_start ? length - 6 : length), name);
+        if ((f->endpoint = find_endpoint(spec, variable)) < 0)
+            return mh_yaml_fail(y, key, MH_ERR_INVALID,
+                                "among: '%s' is not among the population's endpoints", variable);
+        if ((st = mh_yaml_expect_sequence(y, band, name)) != MH_OK)
+            return st;
+        if (fy_node_sequence_item_count(band) != 2)
+            return mh_yaml_fail(y, band, MH_ERR_PARSE, "among: %s: expected [low, high]", name);
+        if ((st = mh_yaml_number(y, fy_node_sequence_get_by_index(band, 0), name, -1e12, 1e12, "",
+                                 &f->low)) != MH_OK ||
+            (st = mh_yaml_number(y, fy_node_sequence_get_by_index(band, 1), name, f->low, 1e12,
+                                 "", &f->high)) != MH_OK)
+            return st;
+        c->n_among++;
+    }
+    return MH_OK;
+}
+
+/* A check of a population target: a statistic across subjects (target.h). */
+static mh_status read_cohort_check(mh_yaml *y, struct fy_node *node,
+                                   const mh_population_spec *spec, mh_check *c)
+{
+    enum { WHAT, VARIABLE, STAT, PERCENTILE, THRESHOLD, AMONG, EXPECTED, RANGE, BELOW, ABOVE, N };
+    static const char *const keys[N] = {"what",  "variable", "stat",  "percentile", "threshold",
+                                        "among", "expected", "range", "below",      "above"};
+    struct fy_node *v[N];
+    mh_status st = mh_yaml_map(y, node, "check", keys, N, v, NULL);
+    if (st != MH_OK)
+        return st;
+    for (int i = 0; i <= STAT; i++)
+        if (!v[i])
+            return mh_yaml_fail(y, node, MH_ERR_PARSE, "check: missing key '%s'", keys[i]);
+    int stat;
+    if ((st = copy_text(y, v[WHAT], "what", c->what, sizeof c->what)) != MH_OK ||
+        (st = copy_text(y, v[VARIABLE], "variable", c->variable, sizeof c->variable)) != MH_OK ||
+        (st = mh_yaml_choice(y, v[STAT], "stat", stat_names, MH_STAT_COUNT, &stat)) != MH_OK)
+        return st;
+    c->stat = (mh_check_stat)stat;
+    if (c->stat != MH_STAT_MEAN && c->stat != MH_STAT_PERCENTILE &&
+        c->stat != MH_STAT_SHARE_ABOVE && c->stat != MH_STAT_CHANGE_PER_YEAR)
+        return mh_yaml_fail(y, v[STAT], MH_ERR_PARSE,
+                            "a population check's stat is mean, percentile, share_above or "
+                            "change_per_year, not %s",
+                            stat_names[stat]);
+    if ((c->endpoint = find_endpoint(spec, c->variable)) < 0)
+        return mh_yaml_fail(y, v[VARIABLE], MH_ERR_INVALID,
+                            "variable '%s' is not among the population's endpoints", c->variable);
+    if ((c->stat == MH_STAT_PERCENTILE) != (v[PERCENTILE] != NULL))
+        return mh_yaml_fail(y, v[PERCENTILE] ? v[PERCENTILE] : v[STAT], MH_ERR_PARSE,
+                            "'percentile' goes with stat percentile, and only with it");
+    if ((c->stat == MH_STAT_SHARE_ABOVE) != (v[THRESHOLD] != NULL))
+        return mh_yaml_fail(y, v[THRESHOLD] ? v[THRESHOLD] : v[STAT], MH_ERR_PARSE,
+                            "'threshold' goes with stat share_above, and only with it");
+    if ((v[PERCENTILE] && (st = mh_yaml_number(y, v[PERCENTILE], "percentile", 0, 100, "",
+                                               &c->percentile)) != MH_OK) ||
+        (v[THRESHOLD] && (st = mh_yaml_number(y, v[THRESHOLD], "threshold", -1e12, 1e12, "",
+                                              &c->threshold)) != MH_OK) ||
+        (v[AMONG] && (st = read_among(y, v[AMONG], spec, c)) != MH_OK))
+        return st;
+    c->has_expected = v[EXPECTED] != NULL;
+    if (c->has_expected &&
+        (st = mh_yaml_number(y, v[EXPECTED], "expected", -1e12, 1e12, "", &c->expected)) != MH_OK)
+        return st;
+    return read_band(y, node, v[RANGE], v[BELOW], v[ABOVE], c);
+}
+
+/* `population: PATH` (relative to the target file) and `resolution:`. */
+static mh_status read_population(mh_yaml *y, struct fy_node *node, struct fy_node *resolution,
+                                 mh_target *t)
+{
+    char path[8192];
+    mh_status st = beside_target(y, node, "population", path, sizeof path);
+    if (st != MH_OK)
+        return st;
+    if ((st = mh_population_spec_load(path, &t->population, y->err)) != MH_OK)
+        return st;
+    t->population->resolution = MH_RESOLUTION_DAY;
+    if (resolution) {
+        static const char *const resolutions[] = {"minute", "day"};
+        int which;
+        if ((st = mh_yaml_choice(y, resolution, "resolution", resolutions, 2, &which)) != MH_OK)
+            return st;
+        t->population->resolution = which ? MH_RESOLUTION_DAY : MH_RESOLUTION_MINUTE;
+    }
+    return MH_OK;
+}
+
+/* The checks of a population target. */
+static mh_status read_cohort_checks(mh_yaml *y, struct fy_node *checks, mh_target *t)
+{
+    void *iter = NULL;
+    struct fy_node *item;
+    mh_status st = MH_OK;
+    while ((item = fy_node_sequence_iterate(checks, &iter)) && st == MH_OK)
+        if ((st = read_cohort_check(y, item, t->population, &t->checks[t->n_checks])) == MH_OK)
+            t->n_checks++;
+    return st;
+}
+
 /* A scenario written inline, or the path of a scenario file relative to the
  * target file. */
 static mh_status read_scenario(mh_yaml *y, struct fy_node *node, mh_scenario **out)
 {
     if (fy_node_get_type(node) != FYNT_SCALAR)
         return mh_scenario_read_node(y, node, out);
-    const char *name;
-    mh_status st = mh_yaml_string(y, node, "scenario", &name);
-    if (st != MH_OK)
-        return st;
-    char dir[4096], path[8192];
-    snprintf(dir, sizeof dir, "%s", y->file);
-    snprintf(path, sizeof path, "%s/%s", dirname(dir), name);
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        return mh_yaml_fail(y, node, MH_ERR_NOT_FOUND, "scenario: cannot open the scenario file '%s'",
-                            path);
-    fclose(fp);
-    return mh_scenario_load(path, out, y->err);
+    char path[8192];
+    mh_status st = beside_target(y, node, "scenario", path, sizeof path);
+    return st == MH_OK ? mh_scenario_load(path, out, y->err) : st;
 }
 
 /* An arm besides the main one: the main scenario read again with parameter
@@ -348,31 +502,40 @@ static mh_status read_named_arms(mh_yaml *y, struct fy_node *node, struct fy_nod
 
 static mh_status read_target(mh_yaml *y, mh_target *t)
 {
-    enum { ID, TITLE, SOURCE, NOTES, KNOWN_MISS, SCENARIO, VERSUS, ARMS, ORIGIN, CHECKS, N };
-    static const char *const keys[N] = {"id",     "title", "source", "notes",  "known_miss",
-                                        "scenario", "versus", "arms", "origin", "checks"};
+    enum {
+        ID, TITLE, SOURCE, NOTES, KNOWN_MISS, SCENARIO, VERSUS, ARMS, ORIGIN, CHECKS, POPULATION,
+        RESOLUTION, N
+    };
+    static const char *const keys[N] = {"id",     "title",  "source",     "notes",
+                                        "known_miss", "scenario", "versus", "arms",
+                                        "origin", "checks", "population", "resolution"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, mh_yaml_root(y), "the target", keys, N, v, k);
     if (st != MH_OK)
         return st;
-    static const int required[] = {ID, TITLE, SOURCE, SCENARIO, CHECKS};
+    static const int required[] = {ID, TITLE, SOURCE, CHECKS};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (!v[required[i]])
             return mh_yaml_fail(y, mh_yaml_root(y), MH_ERR_PARSE, "target: missing key '%s'",
                                 keys[required[i]]);
-    snprintf(t->arms[0].name, sizeof t->arms[0].name, "main");
-    t->n_arms = 1; /* freed by mh_target_free whatever happens next */
+    if (!v[SCENARIO] == !v[POPULATION])
+        return mh_yaml_fail(y, mh_yaml_root(y), MH_ERR_PARSE,
+                            "target: give either 'scenario' or 'population'");
+    static const int scenario_only[] = {VERSUS, ARMS, ORIGIN};
+    for (size_t i = 0; i < sizeof scenario_only / sizeof scenario_only[0]; i++)
+        if (v[POPULATION] && v[scenario_only[i]])
+            return mh_yaml_fail(y, k[scenario_only[i]], MH_ERR_PARSE,
+                                "'%s' goes with a scenario target, not a population",
+                                keys[scenario_only[i]]);
+    if (v[SCENARIO] && v[RESOLUTION])
+        return mh_yaml_fail(y, k[RESOLUTION], MH_ERR_PARSE,
+                            "'resolution' goes with a population target");
     if ((st = copy_text(y, v[ID], "id", t->id, sizeof t->id)) != MH_OK ||
         (st = copy_text(y, v[TITLE], "title", t->title, sizeof t->title)) != MH_OK ||
         (st = copy_text(y, v[SOURCE], "source", t->source, sizeof t->source)) != MH_OK ||
         (v[NOTES] && (st = copy_text(y, v[NOTES], "notes", t->notes, sizeof t->notes)) != MH_OK) ||
         (v[KNOWN_MISS] && (st = copy_text(y, v[KNOWN_MISS], "known_miss", t->known_miss,
                                           sizeof t->known_miss)) != MH_OK) ||
-        (st = read_scenario(y, v[SCENARIO], &t->arms[0].scenario)) != MH_OK)
-        return st;
-    if ((v[VERSUS] && (st = read_arm(y, v[VERSUS], "versus", v[SCENARIO], t, "versus")) != MH_OK) ||
-        (v[ARMS] && (st = read_named_arms(y, v[ARMS], v[SCENARIO], t)) != MH_OK) ||
-        (v[ORIGIN] && (st = mh_yaml_moment(y, v[ORIGIN], "origin", &t->origin_min)) != MH_OK) ||
         (st = mh_yaml_expect_sequence(y, v[CHECKS], "checks")) != MH_OK)
         return st;
     int n = fy_node_sequence_item_count(v[CHECKS]);
@@ -381,6 +544,19 @@ static mh_status read_target(mh_yaml *y, mh_target *t)
     t->checks = calloc((size_t)n, sizeof *t->checks);
     if (!t->checks)
         return mh_yaml_fail(y, v[CHECKS], MH_ERR_NOMEM, "out of memory");
+    if (v[POPULATION]) {
+        if ((st = read_population(y, v[POPULATION], v[RESOLUTION], t)) != MH_OK)
+            return st;
+        return read_cohort_checks(y, v[CHECKS], t);
+    }
+    snprintf(t->arms[0].name, sizeof t->arms[0].name, "main");
+    t->n_arms = 1; /* freed by mh_target_free whatever happens next */
+    if ((st = read_scenario(y, v[SCENARIO], &t->arms[0].scenario)) != MH_OK)
+        return st;
+    if ((v[VERSUS] && (st = read_arm(y, v[VERSUS], "versus", v[SCENARIO], t, "versus")) != MH_OK) ||
+        (v[ARMS] && (st = read_named_arms(y, v[ARMS], v[SCENARIO], t)) != MH_OK) ||
+        (v[ORIGIN] && (st = mh_yaml_moment(y, v[ORIGIN], "origin", &t->origin_min)) != MH_OK))
+        return st;
     void *iter = NULL;
     struct fy_node *item;
     while ((item = fy_node_sequence_iterate(v[CHECKS], &iter))) {
@@ -427,6 +603,8 @@ void mh_target_free(mh_target *t)
         t->arms[i].scenario = NULL;
     }
     t->n_arms = 0;
+    mh_population_spec_free(t->population);
+    t->population = NULL;
     free(t->checks);
     t->checks = NULL;
     t->n_checks = 0;

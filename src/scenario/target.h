@@ -38,6 +38,18 @@
  *   excess_removed  (stat(U) - stat(T)) / (stat(U) - stat(R)), arms [T, U, R]:
  *                   the share of the excess of an untreated arm U over a
  *                   reference R that a treatment T removes (1 = all of it)
+ *
+ * Population targets (published distributions and cohort figures) name a
+ * population file instead of a scenario (`population: PATH`, relative to the
+ * target file; `resolution: day|minute`, default day) and read its endpoints
+ * across subjects. Their checks take no time window: each statistic is over
+ * the subjects that pass `among` (all by default):
+ *   mean            mean of the variable at the end of the run
+ *   percentile      the `percentile: P` (0-100) percentile at the end
+ *   share_above     share of subjects whose variable ends above `threshold`
+ *   change_per_year mean of each subject's (end - start) / run length in years
+ * `among: {NAME: [low, high], ...}` keeps subjects whose endpoint NAME lies in
+ * [low, high] at the end of the run, or at its start when NAME ends in _start.
  */
 #ifndef MH_SCENARIO_TARGET_H
 #define MH_SCENARIO_TARGET_H
@@ -46,6 +58,7 @@
 #include <stddef.h>
 
 #include "myohep/myohep.h"
+#include "scenario/population_file.h"
 
 typedef enum mh_check_stat {
     MH_STAT_VALUE,
@@ -62,6 +75,8 @@ typedef enum mh_check_stat {
     MH_STAT_CHANGE,
     MH_STAT_CHANGE_PER_YEAR,
     MH_STAT_TIME_CONSTANT,
+    MH_STAT_PERCENTILE,  /* population targets only */
+    MH_STAT_SHARE_ABOVE, /* population targets only */
     MH_STAT_COUNT
 } mh_check_stat;
 
@@ -74,7 +89,15 @@ typedef enum mh_check_compare {
     MH_COMPARE_RATIO_IN_RATIO  /* (arm[0] / arm[1]) / (arm[2] / arm[3]) */
 } mh_check_compare;
 
-enum { MH_MAX_ARMS = 8, MH_CHECK_MAX_ARMS = 4 };
+enum { MH_MAX_ARMS = 8, MH_CHECK_MAX_ARMS = 4, MH_CHECK_MAX_AMONG = 4 };
+
+/* Which subjects a population check reads: an endpoint within [low, high]. */
+typedef struct mh_cohort_filter {
+    int endpoint;   /* index into the population's endpoints */
+    bool at_start;  /* read at the start of the run (NAME_start), else at the end */
+    double low, high;
+    char name[72];  /* as written */
+} mh_cohort_filter;
 
 typedef struct mh_check {
     char what[160];
@@ -87,7 +110,11 @@ typedef struct mh_check {
     mh_check_compare compare;
     int arms[MH_CHECK_MAX_ARMS]; /* indices into the target's arms */
     char divided_by[64];     /* "" or the variable whose statistic divides */
-    double threshold;        /* time_below */
+    double threshold;        /* time_below, share_above */
+    double percentile;       /* percentile: 0-100 */
+    int endpoint;            /* population targets: the variable's index among the endpoints */
+    mh_cohort_filter among[MH_CHECK_MAX_AMONG];
+    int n_among;
 } mh_check;
 
 typedef struct mh_target_arm {
@@ -102,6 +129,7 @@ typedef struct mh_target {
     char notes[1024];
     char known_miss[1024];   /* "" or why the model does not reproduce this target yet */
     char file[512];
+    mh_population_spec *population;  /* a population target (then no arms), or NULL */
     mh_target_arm arms[MH_MAX_ARMS]; /* arms[0] is "main" */
     int n_arms;
     double origin_min;

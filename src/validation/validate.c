@@ -18,6 +18,7 @@
 #include "core/file.h"
 #include "core/units.h"
 #include "plot/plot.h"
+#include "population/population.h"
 #include "scenario/target.h"
 
 #ifndef MYOHEP_DATA_DIR
@@ -424,7 +425,8 @@ static const char *result_text(const mh_target *t, const outcome *o)
     return o->passed ? "pass" : t->known_miss[0] ? "MISS (known)" : "MISS";
 }
 
-static void report_target(FILE *md, const mh_target *t, const outcome *o, const mh_result *r)
+static void report_target(FILE *md, const mh_target *t, const outcome *o,
+                          char (*described)[768])
 {
     fprintf(md, "## %s: %s\n\nSource: %s\n\n", t->id, t->title, t->source);
     if (t->notes[0])
@@ -436,13 +438,164 @@ static void report_target(FILE *md, const mh_target *t, const outcome *o, const 
     for (int k = 0; k < t->n_checks; k++) {
         const mh_check *c = &t->checks[k];
         row_text row = format_row(c, &o[k]);
-        char statistic_text[768];
-        describe_check(t, c, r, statistic_text, sizeof statistic_text);
-        fprintf(md, "| %s | %s | %s | %s | %s | %s | %s%s%s |\n", c->what, statistic_text,
+        fprintf(md, "| %s | %s | %s | %s | %s | %s | %s%s%s |\n", c->what, described[k],
                 row.expected, row.simulated, row.error, row.band, o[k].passed ? "" : "**",
                 result_text(t, &o[k]), o[k].passed ? "" : "**");
     }
     fprintf(md, "\n![%s](%s.png)\n\n", t->id, t->id);
+}
+
+/* ---- population targets ------------------------------------------------------ */
+
+/* Whether a subject is one a check reads: integrated, and within every `among`. */
+static bool in_cohort(const mh_check *c, const mh_population_subject *s)
+{
+    if (s->status != MH_OK)
+        return false;
+    for (int i = 0; i < c->n_among; i++) {
+        const mh_cohort_filter *f = &c->among[i];
+        double v = f->at_start ? s->start[f->endpoint] : s->endpoints[f->endpoint];
+        if (!(v >= f->low && v <= f->high))
+            return false;
+    }
+    return true;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The check's statistic across the subjects it reads (target.h); *n_read says
+ * how many. scratch holds one double per subject. */
+static double cohort_statistic(const mh_population_spec *spec, const mh_check *c,
+                               const mh_population_subject *subjects, double *scratch,
+                               long *n_read)
+{
+    long n = 0;
+    double years = spec->duration_min / (MH_MIN_PER_DAY * 365.25);
+    for (long i = 0; i < spec->size; i++) {
+        const mh_population_subject *s = &subjects[i];
+        if (!in_cohort(c, s))
+            continue;
+        double end = s->endpoints[c->endpoint];
+        scratch[n++] = c->stat == MH_STAT_CHANGE_PER_YEAR ? (end - s->start[c->endpoint]) / years
+                       : c->stat == MH_STAT_SHARE_ABOVE   ? (end > c->threshold)
+                                                          : end;
+    }
+    *n_read = n;
+    if (n == 0)
+        return NAN;
+    if (c->stat == MH_STAT_PERCENTILE) {
+        qsort(scratch, (size_t)n, sizeof(double), compare_doubles);
+        double at = c->percentile / 100.0 * (double)(n - 1);
+        long lo = (long)floor(at), hi = lo + 1 < n ? lo + 1 : lo;
+        return scratch[lo] + (at - (double)lo) * (scratch[hi] - scratch[lo]);
+    }
+    double sum = 0.0; /* mean, share_above (mean of 0/1) and change_per_year */
+    for (long i = 0; i < n; i++)
+        sum += scratch[i];
+    return sum / (double)n;
+}
+
+static void describe_cohort_check(const mh_target *t, const mh_check *c, long n_read, char *buf,
+                                  size_t size)
+{
+    const mh_var_info *var = mh_var_at(t->population->endpoints[c->endpoint]);
+    char unit[64], what[96], among[320] = "";
+    mh_check_unit(c, var->unit, unit, sizeof unit);
+    if (c->stat == MH_STAT_PERCENTILE)
+        snprintf(what, sizeof what, "%g-th percentile at the end", c->percentile);
+    else if (c->stat == MH_STAT_SHARE_ABOVE)
+        snprintf(what, sizeof what, "share above %g at the end", c->threshold);
+    else if (c->stat == MH_STAT_CHANGE_PER_YEAR)
+        snprintf(what, sizeof what, "mean change per year (end - start)");
+    else
+        snprintf(what, sizeof what, "mean at the end");
+    size_t used = 0;
+    for (int i = 0; i < c->n_among && used < sizeof among; i++)
+        used += (size_t)snprintf(among + used, sizeof among - used, "%s %s %g-%g",
+                                 i ? "," : " among", c->among[i].name, c->among[i].low,
+                                 c->among[i].high);
+    snprintf(buf, size, "%s of %s (%s)%s; n = %ld of %ld subjects", what, c->variable, unit, among,
+             n_read, t->population->size);
+}
+
+/* One histogram per variable the checks read (each once), women and men overlaid. */
+static mh_status plot_cohort(const mh_target *t, const mh_population_subject *subjects,
+                             const char *path, mh_error *err)
+{
+    static const char *const sexes[] = {"men", "women"};
+    const mh_population_spec *spec = t->population;
+    mh_plot_distribution panels[MH_POPULATION_MAX_ENDPOINTS];
+    int n_panels = 0;
+    double *values = malloc(sizeof(double) * (size_t)spec->size * (size_t)t->n_checks);
+    int *group = malloc(sizeof(int) * (size_t)spec->size);
+    if (!values || !group) {
+        free(values);
+        free(group);
+        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+    }
+    for (long i = 0; i < spec->size; i++)
+        group[i] = subjects[i].female;
+    for (int k = 0; k < t->n_checks; k++) {
+        int e = t->checks[k].endpoint, seen = 0;
+        for (int j = 0; j < k; j++)
+            seen |= t->checks[j].endpoint == e;
+        if (seen)
+            continue;
+        double *column = values + (size_t)n_panels * (size_t)spec->size;
+        for (long i = 0; i < spec->size; i++)
+            column[i] = subjects[i].status == MH_OK ? subjects[i].endpoints[e] : NAN;
+        const mh_var_info *var = mh_var_at(spec->endpoints[e]);
+        panels[n_panels++] = (mh_plot_distribution){.name = var->name,
+                                                    .unit = var->unit,
+                                                    .values = column,
+                                                    .n = (size_t)spec->size,
+                                                    .group = group,
+                                                    .group_labels = sexes,
+                                                    .n_groups = 2};
+    }
+    char title[256];
+    snprintf(title, sizeof title, "%s: %ld virtual subjects at the end of the run", t->id,
+             spec->size);
+    mh_status st = mh_plot_distributions(path, title, panels, n_panels, err);
+    free(values);
+    free(group);
+    return st;
+}
+
+/* Runs a population target's subjects and evaluates its checks into o and
+ * described; writes its plot when png is not NULL. */
+static mh_status run_cohort_target(const mh_target *t, outcome *o, char (*described)[768],
+                                   const char *png, mh_error *err)
+{
+    const mh_population_spec *spec = t->population;
+    mh_population_subject *subjects = calloc((size_t)spec->size, sizeof *subjects);
+    double *scratch = malloc(sizeof(double) * (size_t)spec->size);
+    mh_status st = subjects && scratch ? MH_OK : mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+    if (st == MH_OK)
+        st = mh_population_run(spec, 0, spec->size, 0, subjects, NULL, NULL, err);
+    for (long i = 0; i < spec->size && st == MH_OK; i++)
+        if (subjects[i].status != MH_OK)
+            st = mh_error_raise(err, subjects[i].status, "target %s: subject %ld failed: %s",
+                                t->id, subjects[i].id, subjects[i].reason);
+    for (int k = 0; k < t->n_checks && st == MH_OK; k++) {
+        const mh_check *c = &t->checks[k];
+        long n_read;
+        double v = cohort_statistic(spec, c, subjects, scratch, &n_read);
+        o[k] = (outcome){.simulated = v, .error_pct = NAN};
+        o[k].passed = isfinite(v) && v >= c->low && v <= c->high;
+        if (c->has_expected && c->expected != 0.0)
+            o[k].error_pct = 100.0 * (v - c->expected) / fabs(c->expected);
+        describe_cohort_check(t, c, n_read, described[k], sizeof described[k]);
+    }
+    if (st == MH_OK && png)
+        st = plot_cohort(t, subjects, png, err);
+    free(subjects);
+    free(scratch);
+    return st;
 }
 
 static void free_arms(mh_result **arms, int n)
@@ -498,23 +651,32 @@ mh_status mh_validate(const mh_validate_options *opt, mh_validate_summary *sum, 
             continue;
         }
         found = true;
+        char png[4096];
+        snprintf(png, sizeof png, "%s/%s.png", opt->report_dir ? opt->report_dir : ".", t.id);
         mh_result *arms[MH_MAX_ARMS] = {0};
         for (int a = 0; a < t.n_arms && st == MH_OK; a++)
             if ((st = mh_simulate(t.arms[a].scenario, NULL, &arms[a], err)) != MH_OK)
                 mh_error_prefix(err, "target %s (%s), arm '%s': ", t.id, path, t.arms[a].name);
         outcome *o = st == MH_OK ? calloc((size_t)t.n_checks, sizeof *o) : NULL;
-        if (st == MH_OK && !o)
+        char(*described)[768] = o ? calloc((size_t)t.n_checks, sizeof *described) : NULL;
+        if (st == MH_OK && (!o || !described))
             st = mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+        if (st == MH_OK && t.population)
+            st = run_cohort_target(&t, o, described, opt->report_dir ? png : NULL, err);
         if (st != MH_OK) {
+            free(o);
+            free(described);
             free_arms(arms, t.n_arms);
             mh_target_free(&t);
             break;
         }
-        mh_result *r = arms[0];
         int missed = 0;
         for (int k = 0; k < t.n_checks; k++) {
             const mh_check *c = &t.checks[k];
-            o[k] = evaluate(&t, c, arms);
+            if (!t.population) {
+                o[k] = evaluate(&t, c, arms);
+                describe_check(&t, c, arms[0], described[k], sizeof described[k]);
+            }
             missed += !o[k].passed;
             if (out) {
                 row_text row = format_row(c, &o[k]);
@@ -537,12 +699,12 @@ mh_status mh_validate(const mh_validate_options *opt, mh_validate_summary *sum, 
                 fprintf(out, "%-10s passes now: remove its known_miss mark (%s)\n", t.id, path);
         }
         if (opt->report_dir) {
-            report_target(md.fp, &t, o, r);
-            char png[4096];
-            snprintf(png, sizeof png, "%s/%s.png", opt->report_dir, t.id);
-            st = plot_target(&t, r, png, err);
+            report_target(md.fp, &t, o, described);
+            if (!t.population)
+                st = plot_target(&t, arms[0], png, err);
         }
         free(o);
+        free(described);
         free_arms(arms, t.n_arms);
         mh_target_free(&t);
     }

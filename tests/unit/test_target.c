@@ -6,7 +6,8 @@
  * The targets here run one-day scenarios of a fasting subject, so the
  * statistics have values known without the model: age grows by exactly one
  * year per year, glucose in mmol/L is glucose in mg/dL over 18, and an arm
- * compared with an identical arm differs by exactly zero.
+ * compared with an identical arm differs by exactly zero. Population targets
+ * read the drawn ages and BMIs, which the test draws again itself.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -21,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "population/population.h"
 #include "scenario/target.h"
 #include "validation/validate.h"
 
@@ -196,12 +198,125 @@ static void malformed_targets_get_located_errors(void **state)
     assert_non_null(strstr(err.message, "cannot open the scenario file"));
 }
 
+/* ---- population targets ------------------------------------------------------ */
+
+static const char *const fasting_population =
+    "name: fasting-people\nsize: 9\nseed: 7\n"
+    "subjects:\n  male_share: 0.5\n  age_y: {mean: 50, sd: 12, min: 25, max: 75}\n"
+    "  bmi: {mean: 27, sd: 4, min: 18, max: 40}\n"
+    "scenario: {duration: 1 day}\n"
+    "endpoints: [age_y, bmi]\n";
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Statistics across subjects: the test draws the same people and computes
+ * each expected value from their ages and BMIs; every band is that value
+ * +/- 1e-6 (and one band that excludes it must miss). */
+static void population_checks_read_the_subjects(void **state)
+{
+    (void)state;
+    write_file("scenarios/people.yaml", fasting_population);
+    char path[256];
+    snprintf(path, sizeof path, "%s/scenarios/people.yaml", dir);
+    mh_population_spec *spec;
+    mh_error err = {0};
+    assert_int_equal(mh_population_spec_load(path, &spec, &err), MH_OK);
+    double year_fraction = 1.0 / 365.25, ages[9], sum = 0.0, lean_sum = 0.0;
+    int n_old = 0, n_lean = 0;
+    for (long i = 0; i < 9; i++) {
+        mh_population_subject s;
+        mh_population_draw(spec, i, &s);
+        double bmi = s.weight_kg / (s.height_cm * s.height_cm / 1e4);
+        ages[i] = s.age_y + year_fraction; /* at the end of the day */
+        sum += ages[i];
+        n_old += ages[i] > 50.0;
+        if (bmi <= 27.0) {
+            lean_sum += ages[i];
+            n_lean++;
+        }
+    }
+    mh_population_spec_free(spec);
+    assert_true(n_lean > 0 && n_lean < 9 && n_old > 0 && n_old < 9); /* the filters bite */
+    qsort(ages, 9, sizeof ages[0], compare_doubles);
+    double p25 = ages[2]; /* 25th percentile of 9: exactly the third */
+    char text[4096];
+    snprintf(text, sizeof text,
+             "id: T-people\ntitle: people\nsource: test\n"
+             "population: scenarios/people.yaml\nresolution: minute\nchecks:\n"
+             "  - {what: mean age, variable: age_y, stat: mean, range: [%.9f, %.9f]}\n"
+             "  - {what: p25, variable: age_y, stat: percentile, percentile: 25,"
+             " range: [%.9f, %.9f]}\n"
+             "  - {what: share over 50, variable: age_y, stat: share_above, threshold: 50,"
+             " range: [%.9f, %.9f]}\n"
+             "  - {what: a year a year, variable: age_y, stat: change_per_year,"
+             " range: [0.999999, 1.000001]}\n"
+             "  - {what: lean mean age, variable: age_y, stat: mean,"
+             " among: {bmi_start: [0, 27]}, range: [%.9f, %.9f]}\n"
+             "  - {what: must miss, variable: age_y, stat: mean, above: 1000}\n",
+             sum / 9 - 1e-6, sum / 9 + 1e-6, p25 - 1e-6, p25 + 1e-6, n_old / 9.0 - 1e-6,
+             n_old / 9.0 + 1e-6, lean_sum / n_lean - 1e-6, lean_sum / n_lean + 1e-6);
+    write_file("T-people.yaml", text);
+    mh_validate_options opt = {.targets_dir = dir, .only = "T-people"};
+    mh_validate_summary sum_out;
+    assert_int_equal(mh_validate(&opt, &sum_out, &err), MH_OK);
+    assert_int_equal(sum_out.checks, 6);
+    assert_int_equal(sum_out.failed_checks, 1);
+}
+
+/* A population target's own mistakes, located in the target file. */
+static void expect_population_error(const char *rest, const char *expected)
+{
+    char text[4096], path[256];
+    snprintf(text, sizeof text, "id: T-bad\ntitle: bad\nsource: test\n%s", rest);
+    write_file("scenarios/people.yaml", fasting_population);
+    write_file("scenarios/bad-people.yaml", text);
+    snprintf(path, sizeof path, "%s/scenarios/bad-people.yaml", dir);
+    mh_target t;
+    mh_error err = {0};
+    assert_int_not_equal(mh_target_load(path, &t, &err), MH_OK);
+    if (!strstr(err.message, "bad-people.yaml:") || !strstr(err.message, expected))
+        fail_msg("error '%s' lacks the location or '%s'", err.message, expected);
+}
+
+static void malformed_population_targets(void **state)
+{
+    (void)state;
+    expect_population_error("population: people.yaml\nchecks: [{what: x, variable: glucose_mmol_l,"
+                            " stat: mean, above: 0}]\n",
+                            "'glucose_mmol_l' is not among the population's endpoints");
+    expect_population_error("population: people.yaml\nchecks: [{what: x, variable: age_y,"
+                            " stat: max, above: 0}]\n",
+                            "stat is mean, percentile, share_above or change_per_year");
+    expect_population_error("population: people.yaml\nchecks: [{what: x, variable: age_y,"
+                            " stat: percentile, above: 0}]\n",
+                            "'percentile' goes with stat percentile");
+    expect_population_error("population: people.yaml\nchecks: [{what: x, variable: age_y,"
+                            " stat: mean, among: {weight_kg_start: [0, 1]}, above: 0}]\n",
+                            "'weight_kg' is not among the population's endpoints");
+    expect_population_error("population: people.yaml\nversus: {parameters: {}}\n"
+                            "checks: [{what: x, variable: age_y, stat: mean, above: 0}]\n",
+                            "'versus' goes with a scenario target");
+    expect_population_error("population: nobody.yaml\n"
+                            "checks: [{what: x, variable: age_y, stat: mean, above: 0}]\n",
+                            "cannot open the population file");
+    expect_population_error("scenario: fasting.yaml\n"
+                            "checks: [{what: x, variable: age_y, stat: share_above, threshold: 1,"
+                            " above: 0}]\n",
+                            "stat share_above reads a population");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arms_compares_and_shares),
         cmocka_unit_test(known_misses_are_reported_not_failed),
         cmocka_unit_test(malformed_targets_get_located_errors),
+        cmocka_unit_test(population_checks_read_the_subjects),
+        cmocka_unit_test(malformed_population_targets),
     };
     return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
