@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 #include "core/error.h"
 #include "core/file.h"
-#include "plot/plot.h"
+#include "plot/plot.h" /* mh_plot_format_known */
 #include "population/distributed.h"
 #include "population/population.h"
 
@@ -93,42 +93,17 @@ static void print_summary(const mh_population_spec *spec, const mh_population_su
     free(values);
 }
 
-/* One histogram panel per endpoint, women and men as two groups. */
+/* One histogram per endpoint, women and men as two groups. */
 static mh_status plot_distributions(const char *path, const mh_population_spec *spec,
-                                    const mh_population_subject *subjects, long count,
-                                    mh_error *err)
+                                    const mh_population_subject *subjects, mh_error *err)
 {
-    static const char *const sexes[] = {"men", "women"};
-    double *values = malloc(sizeof(double) * (size_t)count * (size_t)spec->n_endpoints);
-    int *group = malloc(sizeof(int) * (size_t)count);
-    mh_plot_distribution panels[MH_POPULATION_MAX_ENDPOINTS];
-    if (!values || !group) {
-        free(values);
-        free(group);
-        return mh_error_raise(err, MH_ERR_NOMEM, "%s: out of memory for the plot", path);
-    }
-    for (long i = 0; i < count; i++)
-        group[i] = subjects[i].female;
-    for (int e = 0; e < spec->n_endpoints; e++) {
-        double *column = values + (size_t)e * (size_t)count;
-        for (long i = 0; i < count; i++)
-            column[i] = subjects[i].status == MH_OK ? subjects[i].endpoints[e] : NAN;
-        const mh_var_info *var = mh_var_at(spec->endpoints[e]);
-        panels[e] = (mh_plot_distribution){.name = var->name,
-                                           .unit = var->unit,
-                                           .values = column,
-                                           .n = (size_t)count,
-                                           .group = group,
-                                           .group_labels = sexes,
-                                           .n_groups = 2};
-    }
+    int all[MH_POPULATION_MAX_ENDPOINTS];
+    for (int e = 0; e < spec->n_endpoints; e++)
+        all[e] = e;
     char title[256];
     snprintf(title, sizeof title, "%s: %ld subjects, endpoints at the end of the run", spec->name,
-             count);
-    mh_status st = mh_plot_distributions(path, title, panels, spec->n_endpoints, err);
-    free(values);
-    free(group);
-    return st;
+             spec->size);
+    return mh_population_plot(path, title, spec, subjects, all, spec->n_endpoints, err);
 }
 
 static mh_status write_subjects(const char *path, const mh_population_spec *spec,
@@ -198,7 +173,7 @@ static int run_population(const char *path, const char *output, const char *plot
         if (st == MH_OK)
             st = write_subjects(output, spec, subjects, spec->size, err);
         if (st == MH_OK && plot) {
-            st = plot_distributions(plot, spec, subjects, spec->size, err);
+            st = plot_distributions(plot, spec, subjects, err);
             if (st != MH_OK && strcmp(output, "-") != 0)
                 remove(output); /* no half of the output without the other */
         }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "plot/plot.h"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -209,4 +210,43 @@ mh_status mh_population_run(const mh_population_spec *spec, long first, long cou
         }
     }
     return MH_OK;
+}
+
+mh_status mh_population_plot(const char *path, const char *title, const mh_population_spec *spec,
+                             const mh_population_subject *subjects, const int *endpoints,
+                             int n_endpoints, mh_error *err)
+{
+    static const char *const sexes[] = {"men", "women"};
+    long count = spec->size;
+    if (n_endpoints < 1 || n_endpoints > MH_POPULATION_MAX_ENDPOINTS)
+        return mh_error_raise(err, MH_ERR_INVALID, "%s: %d endpoints to plot; 1 to %d", path,
+                              n_endpoints, MH_POPULATION_MAX_ENDPOINTS);
+    double *values = malloc(sizeof(double) * (size_t)count * (size_t)n_endpoints);
+    int *group = malloc(sizeof(int) * (size_t)count);
+    mh_plot_distribution panels[MH_POPULATION_MAX_ENDPOINTS];
+    if (!values || !group) {
+        free(values);
+        free(group);
+        return mh_error_raise(err, MH_ERR_NOMEM, "%s: out of memory for the plot", path);
+    }
+    for (long i = 0; i < count; i++)
+        group[i] = subjects[i].female;
+    for (int k = 0; k < n_endpoints; k++) {
+        int e = endpoints[k];
+        double *column = values + (size_t)k * (size_t)count;
+        for (long i = 0; i < count; i++)
+            column[i] = subjects[i].status == MH_OK ? subjects[i].endpoints[e] : NAN;
+        const mh_var_info *var = mh_var_at(spec->endpoints[e]);
+        panels[k] = (mh_plot_distribution){.name = var->name,
+                                           .unit = var->unit,
+                                           .values = column,
+                                           .n = (size_t)count,
+                                           .group = group,
+                                           .group_labels = sexes,
+                                           .n_groups = 2};
+    }
+    mh_status st = mh_plot_distributions(path, title, panels, n_endpoints, err);
+    free(values);
+    free(group);
+    return st;
 }

@@ -39,4 +39,11 @@ mh_status mh_population_run(const mh_population_spec *spec, long first, long cou
                             mh_population_subject *subjects, mh_progress_fn progress,
                             void *progress_user, mh_error *err);
 
+/* Draws the distributions of the endpoints listed in `endpoints` (indices
+ * into spec->endpoints, each once) across subjects at the end of the run, one
+ * histogram each, women and men overlaid (mh_plot_distributions). */
+mh_status mh_population_plot(const char *path, const char *title, const mh_population_spec *spec,
+                             const mh_population_subject *subjects, const int *endpoints,
+                             int n_endpoints, mh_error *err);
+
 #endif

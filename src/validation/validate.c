@@ -526,44 +526,18 @@ static void describe_cohort_check(const mh_target *t, const mh_check *c, long n_
 static mh_status plot_cohort(const mh_target *t, const mh_population_subject *subjects,
                              const char *path, mh_error *err)
 {
-    static const char *const sexes[] = {"men", "women"};
-    const mh_population_spec *spec = t->population;
-    mh_plot_distribution panels[MH_POPULATION_MAX_ENDPOINTS];
-    int n_panels = 0;
-    double *values = malloc(sizeof(double) * (size_t)spec->size * (size_t)t->n_checks);
-    int *group = malloc(sizeof(int) * (size_t)spec->size);
-    if (!values || !group) {
-        free(values);
-        free(group);
-        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
-    }
-    for (long i = 0; i < spec->size; i++)
-        group[i] = subjects[i].female;
+    int read[MH_POPULATION_MAX_ENDPOINTS], n_read = 0;
     for (int k = 0; k < t->n_checks; k++) {
         int e = t->checks[k].endpoint, seen = 0;
-        for (int j = 0; j < k; j++)
-            seen |= t->checks[j].endpoint == e;
-        if (seen)
-            continue;
-        double *column = values + (size_t)n_panels * (size_t)spec->size;
-        for (long i = 0; i < spec->size; i++)
-            column[i] = subjects[i].status == MH_OK ? subjects[i].endpoints[e] : NAN;
-        const mh_var_info *var = mh_var_at(spec->endpoints[e]);
-        panels[n_panels++] = (mh_plot_distribution){.name = var->name,
-                                                    .unit = var->unit,
-                                                    .values = column,
-                                                    .n = (size_t)spec->size,
-                                                    .group = group,
-                                                    .group_labels = sexes,
-                                                    .n_groups = 2};
+        for (int j = 0; j < n_read; j++)
+            seen |= read[j] == e;
+        if (!seen)
+            read[n_read++] = e;
     }
     char title[256];
     snprintf(title, sizeof title, "%s: %ld virtual subjects at the end of the run", t->id,
-             spec->size);
-    mh_status st = mh_plot_distributions(path, title, panels, n_panels, err);
-    free(values);
-    free(group);
-    return st;
+             t->population->size);
+    return mh_population_plot(path, title, t->population, subjects, read, n_read, err);
 }
 
 /* Runs a population target's subjects and evaluates its checks into o and
