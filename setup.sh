@@ -20,7 +20,7 @@ run | test) ;;
     ;;
 esac
 
-PACKAGES="build-essential cmake pkg-config libsundials-dev libfyaml-dev libcairo2-dev
+PACKAGES="build-essential cmake pkg-config libsundials-dev libsuitesparse-dev libfyaml-dev libcairo2-dev
 fonts-dejavu-core libcmocka-dev libopenmpi-dev openmpi-bin"
 
 missing=""

@@ -29,7 +29,10 @@ struct mh_model {
     int output_at[MAX_MODULES + 1];
     double *params;
     double *flux;
-    double *slow_bias; /* day-resolved mode: added to the slow derivatives (0 otherwise) */
+    double *slow_bias; /* day-resolved mode: added to the slow derivatives (0 otherwise), */
+    double *slow_bias_trend; /* plus this per minute since bias_from_min */
+    double bias_from_min;
+    double clock_offset_min; /* added to the time the modules see (their age) */
     mh_inputs inputs;
     mh_shared shared;
     mh_freeze freeze;
@@ -86,7 +89,9 @@ mh_status mh_model_create(mh_model **out, mh_error *err)
     m->output_at[mh_module_count] = m->n_outputs;
     m->params = calloc((size_t)m->n_params, sizeof(double));
     m->flux = calloc((size_t)m->n_fluxes + 1, sizeof(double));
-    m->slow_bias = calloc((size_t)m->n_states, sizeof(double));
+    m->slow_bias = calloc(2 * (size_t)m->n_states, sizeof(double));
+    if (m->slow_bias)
+        m->slow_bias_trend = m->slow_bias + m->n_states;
     if (!m->params || !m->flux || !m->slow_bias) {
         mh_model_free(m);
         return mh_error_raise(err, MH_ERR_NOMEM, "out of memory creating the model");
@@ -173,19 +178,25 @@ mh_status mh_model_set_param(mh_model *m, int index, double value, mh_error *err
 
 mh_inputs *mh_model_inputs(mh_model *m) { return &m->inputs; }
 
+void mh_model_set_clock_offset(mh_model *m, double offset_min) { m->clock_offset_min = offset_min; }
+
 void mh_model_freeze(mh_model *m, mh_freeze freeze) { m->freeze = freeze; }
 
-void mh_model_set_slow_bias(mh_model *m, const double *bias)
+void mh_model_set_slow_bias(mh_model *m, const double *bias, const double *trend, double from_min)
 {
-    for (int k = 0; k < m->n_states; k++)
-        m->slow_bias[k] = bias && mh_model_state_def(m, k)->timescale == MH_SLOW ? bias[k] : 0.0;
+    for (int k = 0; k < m->n_states; k++) {
+        int slow = mh_model_state_def(m, k)->timescale == MH_SLOW;
+        m->slow_bias[k] = bias && slow ? bias[k] : 0.0;
+        m->slow_bias_trend[k] = bias && trend && slow ? trend[k] : 0.0;
+    }
+    m->bias_from_min = from_min;
 }
 
 static mh_module_ctx context(const mh_model *m, int i, double t, const double *y)
 {
     /* While the slow states are frozen (settling), so is the clock of ageing. */
     mh_module_ctx c = {
-        .t_min = m->freeze != MH_FREEZE_NONE ? 0.0 : t,
+        .t_min = m->freeze != MH_FREEZE_NONE ? 0.0 : t + m->clock_offset_min,
         .x = y + m->state_at[i],
         .p = m->params + m->param_at[i],
         .shared = &m->shared,
@@ -255,7 +266,8 @@ int mh_model_rhs(mh_model *m, double t, const double *y, double *ydot)
                 dx[k] = 0.0;
         }
         for (int k = 0; k < mod->n_states; k++)
-            dx[k] += m->slow_bias[m->state_at[i] + k];
+            dx[k] += m->slow_bias[m->state_at[i] + k] +
+                     m->slow_bias_trend[m->state_at[i] + k] * (t - m->bias_from_min);
         if (m->freeze != MH_FREEZE_NONE)
             for (int k = 0; k < mod->n_states; k++)
                 if (mod->states[k].timescale >= frozen_from)

@@ -36,11 +36,16 @@ mh_inputs *mh_model_inputs(mh_model *m);
 typedef enum mh_freeze { MH_FREEZE_NONE, MH_FREEZE_STORES_AND_SLOW, MH_FREEZE_SLOW } mh_freeze;
 void mh_model_freeze(mh_model *m, mh_freeze freeze);
 
+/* Added to the time the modules see, which sets the subject's age: a window run
+ * from 0 that stands for a later stretch of the scenario sees that stretch's age. */
+void mh_model_set_clock_offset(mh_model *m, double offset_min);
+
 /* Day-resolved mode: a rate added to each slow state's derivative (NULL: none),
  * the difference between the minute-resolved day's mean slow rates and those of
- * the quasi-steady fast subsystem (scenario/simulate.c measures it). Only the
- * slow states' entries are kept. */
-void mh_model_set_slow_bias(mh_model *m, const double *bias);
+ * the quasi-steady fast subsystem (scenario/simulate.c measures it), changing by
+ * trend per minute since from_min (trend NULL: constant). Only the slow states'
+ * entries are kept. */
+void mh_model_set_slow_bias(mh_model *m, const double *bias, const double *trend, double from_min);
 
 /* Initial guess of the post-absorptive state from each module. */
 void mh_model_basal_guess(mh_model *m, double *y);

@@ -213,10 +213,23 @@ static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model,
  * minute-resolved meals and bouts and under the run's own steady feed; their
  * difference is added to the slow derivatives until the next probe (docs/MODEL.md
  * section 8). */
-enum { PROBE_CHECK_DAYS = 1, PROBE_EVERY_DAYS = 182 };
+enum {
+    PROBE_CHECK_DAYS = 1,   /* how often the run looks whether to probe */
+    PROBE_EVERY_DAYS = 730, /* the longest a bias (with its trend) is used */
+    TREND_MIN_DAYS = 60     /* the shortest span between probes a trend is drawn from */
+};
 /* A slow state that moved by this share of its size (or its typical scale, when
  * larger) since the last probe calls for a new one. */
 static const double PROBE_DRIFT = 0.05;
+/* Day-resolved: the fast states sit at their quasi-steady state, so the slow ones
+ * set the step; a looser tolerance suits them. The probes' twins need less still:
+ * what they measure is the slow states' change over the window, whose error
+ * follows their rates, not their size (tightening the probes to the run's own
+ * tolerance moves ten-year liver fat by 0.01 %). The error against the minute mode
+ * is measured, docs/MODEL.md section 8. */
+static const mh_solver_options DAY_TOLERANCES = {.rtol = 1e-5, .atol_factor = 1e-6,
+                                                 .max_steps = 500000};
+static const double PROBE_RTOL = 1e-4, PROBE_ATOL_FACTOR = 1e-5;
 
 static mh_status no_sample(double t, const double *y, void *user, mh_error *err)
 {
@@ -234,6 +247,8 @@ typedef struct day_mode {
     double *steady_mean; /* the steady twin's mean rates */
     double *probed;      /* the state at the last probe */
     double *rhythm;      /* the minute twin's state at the end of the last probe */
+    double *earlier_bias; /* the bias the last probe measured */
+    double *trend;       /* the bias's change per minute between the last two probes */
     int has_rhythm;
     double last_probe_min;
 } day_mode;
@@ -312,19 +327,23 @@ static mh_status probe(const mh_event *ev, double *y_now, void *user, int *chang
      * from where its last one ended (the first from the run's start, as the minute
      * run itself does), with today's slow states, so that it carries the same store
      * transients the minute run goes through (after the start, after a change). */
-    d->last_probe_min = ev->time_min;
     size_t n = (size_t)mh_model_state_count(d->model);
     memcpy(d->probed, y_now, sizeof(double) * n);
     mh_inputs *in = mh_model_inputs(d->model), kept = *in;
     mh_event *events = NULL;
     size_t n_events = 0;
-    mh_model_set_slow_bias(d->model, NULL);
+    mh_model_set_slow_bias(d->model, NULL, NULL, 0.0);
+    double earlier_min = d->last_probe_min;
     /* the run's own model (steady feed and mix) from where the run stands: the bias
      * is what the run's rates lack, so this twin does not settle first */
     mh_solver_plan plan = {.t_end_min = days * MH_MIN_PER_DAY, .every_min = days * MH_MIN_PER_DAY,
                            .sample = no_sample};
     memcpy(d->y, y_now, sizeof(double) * n);
-    mh_status st = mean_rates(d, &plan, d->steady_mean, err);
+    /* both twins run from 0 but at the subject's age now */
+    mh_model_set_clock_offset(d->model, ev->time_min);
+    mh_status st = mh_solver_set_tolerances(d->solver, PROBE_RTOL, PROBE_ATOL_FACTOR, err);
+    if (st == MH_OK)
+        st = mean_rates(d, &plan, d->steady_mean, err);
     /* minute-resolved: the window's meals and bouts, from the shadow's last state */
     in->feed = (mh_feed){0};
     in->n_exercise_mix = 0;
@@ -338,13 +357,26 @@ static mh_status probe(const mh_event *ev, double *y_now, void *user, int *chang
     if (st == MH_OK)
         st = mean_rates(d, &plan, d->minute_mean, err);
     memcpy(d->rhythm, d->y, sizeof(double) * n);
+    mh_model_set_clock_offset(d->model, 0.0);
+    if (st == MH_OK)
+        st = mh_solver_set_tolerances(d->solver, DAY_TOLERANCES.rtol, DAY_TOLERANCES.atol_factor,
+                                      err);
     d->has_rhythm = st == MH_OK;
     free(events);
     *in = kept;
     for (size_t k = 0; k < n; k++)
         d->minute_mean[k] -= d->steady_mean[k];
+    /* A bias measured after a change, or too soon after the last one, carries
+     * transients: no trend is drawn from it. */
+    double span = ev->time_min - earlier_min;
+    int trended = ev->level == 0.0 && earlier_min >= 0.0 && span >= TREND_MIN_DAYS * MH_MIN_PER_DAY;
+    for (size_t k = 0; k < n; k++) {
+        d->trend[k] = trended ? (d->minute_mean[k] - d->earlier_bias[k]) / span : 0.0;
+        d->earlier_bias[k] = d->minute_mean[k];
+    }
+    d->last_probe_min = ev->time_min;
     if (st == MH_OK)
-        mh_model_set_slow_bias(d->model, d->minute_mean);
+        mh_model_set_slow_bias(d->model, d->minute_mean, d->trend, ev->time_min);
     else
         mh_error_prefix(err, "measuring the daily effect of meals and exercise (day-resolved mode): ");
     return st;
@@ -359,7 +391,7 @@ static void day_mode_free(day_mode *d)
 static mh_status day_mode_new(day_mode *d, const mh_scenario *sc, mh_model *model,
                               mh_solver *solver, mh_error *err)
 {
-    enum { VECTORS = 5 };
+    enum { VECTORS = 7 };
     size_t n = (size_t)mh_model_state_count(model);
     *d = (day_mode){.scenario = sc, .model = model, .solver = solver, .last_probe_min = -1.0};
     d->window = malloc(sizeof *d->window);
@@ -372,6 +404,8 @@ static mh_status day_mode_new(day_mode *d, const mh_scenario *sc, mh_model *mode
     d->steady_mean = d->y + 2 * n;
     d->probed = d->y + 3 * n;
     d->rhythm = d->y + 4 * n;
+    d->earlier_bias = d->y + 5 * n;
+    d->trend = d->y + 6 * n;
     return MH_OK;
 }
 
@@ -407,17 +441,12 @@ mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_r
     double *y = NULL;
     sampler smp = {0};
     mh_resolution resolution = options ? options->resolution : MH_RESOLUTION_MINUTE;
-    /* Day-resolved: the fast states sit at their quasi-steady state, so the slow
-     * ones set the step; a looser tolerance suits them (the error against the minute
-     * mode is measured, docs/MODEL.md section 8). */
-    const mh_solver_options day_tolerances = {.rtol = 1e-5, .atol_factor = 1e-6,
-                                              .max_steps = 500000};
     mh_status st = mh_model_create(&model, err);
     for (int i = 0; st == MH_OK && i < sc->n_overrides; i++)
         st = mh_model_set_param(model, sc->overrides[i].index, sc->overrides[i].value, err);
     if (st == MH_OK) {
         mh_scenario_subject_inputs(sc, mh_model_inputs(model));
-        st = mh_solver_create(model, resolution == MH_RESOLUTION_DAY ? &day_tolerances : NULL,
+        st = mh_solver_create(model, resolution == MH_RESOLUTION_DAY ? &DAY_TOLERANCES : NULL,
                               &solver, err);
     }
     if (st == MH_OK) {

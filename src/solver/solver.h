@@ -1,10 +1,10 @@
 /*
  * solver.h - integration of the model over a timeline of events (solver layer).
  *
- * The only user of CVODE (SUNDIALS 6.4): BDF with a dense direct linear
- * solver, stop-and-reinit at every discontinuity (meal, bout start and end),
- * output sampled at a fixed interval by CVODE's interpolation. One solver per
- * model and per thread.
+ * The only user of CVODE (SUNDIALS 6.4): BDF with KLU on a sparse
+ * finite-difference Jacobian, stop-and-reinit at every discontinuity (meal,
+ * bout start and end), output sampled at a fixed interval by CVODE's
+ * interpolation. One solver per model and per thread.
  */
 #ifndef MH_SOLVER_SOLVER_H
 #define MH_SOLVER_SOLVER_H
@@ -37,7 +37,8 @@ typedef struct mh_solver_plan {
     mh_event_fn after_event;   /* may be NULL */
     void *event_user;
     double tick_min;           /* > 0: after_event also hears a probe event (level 0) at every
-                                  multiple of it, without a discontinuity unless it says so */
+                                  multiple of it, read off the interpolant (the integration
+                                  does not stop there) and no discontinuity unless it says so */
 } mh_solver_plan;
 
 typedef struct mh_solver_options {
@@ -49,6 +50,10 @@ typedef struct mh_solver_options {
 mh_status mh_solver_create(mh_model *model, const mh_solver_options *options,
                            mh_solver **out, mh_error *err);
 void mh_solver_free(mh_solver *s);
+
+/* Change the tolerances from the next restart on (relative; absolute = atol_factor
+ * x each state's scale). */
+mh_status mh_solver_set_tolerances(mh_solver *s, double rtol, double atol_factor, mh_error *err);
 
 /* Replace y by the post-absorptive steady state of the fast states (slow states
  * held), starting from y: integrate with no inputs until every derivative is

@@ -29,11 +29,11 @@ typedef struct comparison {
 } comparison;
 
 /* Why the day mode misses the programmes that end: after 12 weeks of training the
- * liver fills again over the year, and the day mode's refill runs about 5 % low;
+ * liver fills again over the year, and the day mode's refill runs 4 to 5 % low;
  * the bias, re-measured when a slow state has moved 5 %, trails a rebound. */
 #define AFTER_TRAINING_ENDS                                                                      \
     "liver fat refills over the year after the 12-week programme ends, and the day mode's "     \
-    "refill runs about 5 % low: the bias, re-measured only once a slow state has moved 5 %, "  \
+    "refill runs 4 to 5 % low: the bias, re-measured only once a slow state has moved 5 %, "  \
     "trails the rebound"
 
 /* The scenarios run longer than written: their programmes and interventions end
