@@ -21,6 +21,7 @@ static const struct {
     {"plot", mh_cmd_plot, "draw time courses from a result CSV (PNG, SVG or PDF)"},
     {"validate", mh_cmd_validate, "run the validation set against published data"},
     {"population", mh_cmd_population, "run a virtual population and summarise its endpoints"},
+    {"mr", mh_cmd_mr, "Mendelian randomization from GWAS summary statistics"},
 };
 
 static void usage(FILE *out)

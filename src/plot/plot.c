@@ -1,8 +1,10 @@
 /*
- * plot.c - time-course figures with cairo (plotting layer).
+ * plot.c - figures with cairo (plotting layer): time courses, distributions
+ * (histograms) and x-y panels (scatter, forest and funnel plots).
  *
- * Layout, top to bottom: the title, then for each panel a strip for its
- * legend and its plot area, then the shared time axis. A panel's lines are
+ * Time courses, top to bottom: the title, then for each panel a strip for its
+ * legend and its plot area, then the shared time axis (histograms and x-y
+ * panels have their own value axes under each panel instead). A panel's lines are
  * numbered from 0 (the panel's own) through its overlays; line i is drawn in
  * PALETTE[i], dashed once the palette has been used up. All sizes are device
  * units: pixels for PNG, points for SVG and PDF, so every format looks the
@@ -765,18 +767,40 @@ static void draw_panel(cairo_t *cr, const layout *L, const mh_plot_panel *p,
     }
 }
 
+/* The width of the widest tick label of an axis, or `widest` if that is wider
+ * (the font must be set). */
+static double widest_tick(cairo_t *cr, const axis *a, double widest)
+{
+    char label[64];
+    for (int i = 0; i < a->n_ticks; i++) {
+        tick_label(a, i, label, sizeof label);
+        widest = fmax(widest, text_width(cr, label));
+    }
+    return widest;
+}
+
+/* The white page, and the figure's title (if any) centred over [left, right]. */
+static void draw_page(cairo_t *cr, const char *title, double left, double right)
+{
+    cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
+    cairo_paint(cr);
+    if (!title || !title[0])
+        return;
+    char text[TEXT_MAX];
+    copy_utf8(text, sizeof text, title);
+    set_color(cr, COLOR_TEXT);
+    set_font(cr, FONT_TITLE, 1);
+    fit_text(cr, text, sizeof text, right - left);
+    text_at(cr, 0.5 * (left + right), 0.5 * TITLE_HEIGHT + 2.0, text, 0.5, 0.5);
+}
+
 /* The left margin fits the widest y tick label plus the rotated axis label. */
 static double left_margin(cairo_t *cr, const layout *L, int n_panels)
 {
     set_font(cr, FONT_TICK, 0);
     double widest = 0.0;
-    char label[64];
-    for (int k = 0; k < n_panels; k++) {
-        for (int i = 0; i < L->panels[k].y.n_ticks; i++) {
-            tick_label(&L->panels[k].y, i, label, sizeof label);
-            widest = fmax(widest, text_width(cr, label));
-        }
-    }
+    for (int k = 0; k < n_panels; k++)
+        widest = widest_tick(cr, &L->panels[k].y, widest);
     set_font(cr, FONT_AXIS_LABEL, 0);
     cairo_font_extents_t fe;
     cairo_font_extents(cr, &fe);
@@ -786,18 +810,8 @@ static double left_margin(cairo_t *cr, const layout *L, int n_panels)
 static void draw_figure(cairo_t *cr, layout *L, const char *title, const mh_plot_panel *panels,
                         int n_panels)
 {
-    cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
-    cairo_paint(cr);
     L->left = left_margin(cr, L, n_panels);
-    if (title && title[0]) {
-        char text[TEXT_MAX];
-        copy_utf8(text, sizeof text, title);
-        set_color(cr, COLOR_TEXT);
-        set_font(cr, FONT_TITLE, 1);
-        fit_text(cr, text, sizeof text, L->width - L->left - L->right);
-        text_at(cr, 0.5 * (L->left + L->width - L->right), 0.5 * TITLE_HEIGHT + 2.0, text, 0.5,
-                0.5);
-    }
+    draw_page(cr, title, L->left, L->width - L->right);
     for (int k = 0; k < n_panels; k++)
         draw_panel(cr, L, &panels[k], &L->panels[k], L->top + k * (double)PANEL_HEIGHT,
                    k == n_panels - 1);
@@ -1128,26 +1142,12 @@ static void draw_distribution_legend(cairo_t *cr, const area *a, const mh_plot_d
 static void draw_distributions(cairo_t *cr, const void *figure)
 {
     const distribution_figure *f = figure;
-    cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
-    cairo_paint(cr);
     double left = 0.0;
     set_font(cr, FONT_TICK, 0);
     for (int k = 0; k < f->n_panels; k++)
-        for (int i = 0; i < f->hists[k].y.n_ticks; i++) {
-            char label[64];
-            tick_label(&f->hists[k].y, i, label, sizeof label);
-            left = fmax(left, text_width(cr, label));
-        }
+        left = widest_tick(cr, &f->hists[k].y, left);
     left = fmax(64.0, 10.0 + FONT_AXIS_LABEL * 1.3 + 10.0 + left + 8.0);
-    if (f->title && f->title[0]) {
-        char text[TEXT_MAX];
-        copy_utf8(text, sizeof text, f->title);
-        set_color(cr, COLOR_TEXT);
-        set_font(cr, FONT_TITLE, 1);
-        fit_text(cr, text, sizeof text, f->width - left - RIGHT_MARGIN);
-        text_at(cr, 0.5 * (left + f->width - RIGHT_MARGIN), 0.5 * TITLE_HEIGHT + 2.0, text, 0.5,
-                0.5);
-    }
+    draw_page(cr, f->title, left, f->width - RIGHT_MARGIN);
     for (int k = 0; k < f->n_panels; k++) {
         const histogram *h = &f->hists[k];
         const mh_plot_distribution *d = &f->panels[k];
@@ -1236,5 +1236,367 @@ mh_status mh_plot_distributions(const char *path, const char *title,
     double height = figure.top + n_panels * (double)(HIST_PLOT_HEIGHT + HIST_X_LABELS) + 8.0;
     st = render(path, fmt, figure.width, height, draw_distributions, &figure, err);
     free(hists);
+    return st;
+}
+
+/* ---- x-y figures --------------------------------------------------------------- */
+
+enum {
+    XY_PLOT_HEIGHT = 300, /* legend strip plus plot area of a numeric panel */
+    XY_HEADING = 30,      /* the panel's heading above its legend strip */
+    XY_X_LABELS = 50,     /* tick labels and the x-axis label under each panel */
+    XY_ROW = 15,          /* one forest row */
+    XY_GAP = 14           /* between panels */
+};
+#define MARKER_RADIUS 3.2
+
+typedef struct xy_layout {
+    axis x, y;
+    double height; /* legend strip plus plot area */
+    int has_data;
+} xy_layout;
+
+typedef struct xy_figure {
+    const char *title;
+    const mh_plot_xy *panels;
+    xy_layout *layouts;
+    int n_panels;
+    double width, top;
+} xy_figure;
+
+static int has_bars(const double *low, const double *high)
+{
+    return low && high;
+}
+
+/* Widen [*lo, *hi] by v when v can be plotted. */
+static void widen(double v, double *lo, double *hi)
+{
+    if (plottable(v)) {
+        *lo = fmin(*lo, v);
+        *hi = fmax(*hi, v);
+    }
+}
+
+/* Widen the x or y range over the points of a set, error bars included, the
+ * bars only where the point itself can be plotted. */
+static int widen_to_points(const mh_plot_points *s, int along_x, double *lo, double *hi)
+{
+    const double *v = along_x ? s->x : s->y;
+    const double *low = along_x ? s->x_low : s->y_low, *high = along_x ? s->x_high : s->y_high;
+    int any = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (!plottable(s->x[i]) || !plottable(s->y[i]))
+            continue;
+        any = 1;
+        widen(v[i], lo, hi);
+        if (has_bars(low, high)) {
+            widen(low[i], lo, hi);
+            widen(high[i], lo, hi);
+        }
+    }
+    return any;
+}
+
+/* A range padded 5 % each side; an empty or flat one is opened up as panel_y_axis does. */
+static void padded_axis(axis *a, double lo, double hi, int target)
+{
+    if (lo > hi) {
+        lo = 0.0;
+        hi = 1.0;
+    } else if (hi - lo <= 1e-12 * fmax(fabs(lo), fabs(hi))) {
+        double half = lo == 0.0 ? 1.0 : 0.1 * fabs(lo);
+        lo -= half;
+        hi += half;
+    } else {
+        double pad = 0.05 * (hi - lo);
+        lo -= pad;
+        hi += pad;
+    }
+    axis_make(a, lo, hi, target);
+}
+
+static void xy_layout_make(const mh_plot_xy *p, xy_layout *L)
+{
+    double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+    L->has_data = 0;
+    for (int k = 0; k < p->n_points; k++) {
+        L->has_data |= widen_to_points(&p->points[k], 1, &xlo, &xhi);
+        widen_to_points(&p->points[k], 0, &ylo, &yhi);
+    }
+    for (int k = 0; k < p->n_lines; k++)
+        if (p->lines[k].vertical)
+            widen(p->lines[k].intercept, &xlo, &xhi);
+    if (p->x_from_zero && L->has_data)
+        widen(0.0, &xlo, &xhi);
+    if (p->y_from_zero && L->has_data)
+        widen(0.0, &ylo, &yhi);
+    padded_axis(&L->x, xlo, xhi, X_TICK_TARGET);
+    if (p->row_labels) {
+        /* rows top to bottom: the axis runs from the last row up to the first */
+        L->y = (axis){.lo = (double)p->n_rows - 0.5, .hi = -0.5};
+        L->height = LEGEND_STRIP + (double)p->n_rows * XY_ROW + 8.0;
+    } else {
+        padded_axis(&L->y, ylo, yhi, Y_TICK_TARGET);
+        L->height = XY_PLOT_HEIGHT;
+    }
+}
+
+static double xy_panel_height(const xy_layout *L)
+{
+    return XY_HEADING + L->height + XY_X_LABELS + XY_GAP;
+}
+
+static void draw_marker(cairo_t *cr, double x, double y, mh_plot_marker marker)
+{
+    if (marker == MH_PLOT_DIAMOND) {
+        double r = 1.6 * MARKER_RADIUS;
+        cairo_move_to(cr, x, y - r);
+        cairo_line_to(cr, x + r, y);
+        cairo_line_to(cr, x, y + r);
+        cairo_line_to(cr, x - r, y);
+        cairo_close_path(cr);
+    } else {
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, x, y, MARKER_RADIUS, 0.0, 2.0 * M_PI);
+    }
+    cairo_fill(cr);
+}
+
+/* Error bars (where given and plottable), then the markers, in colour `index`. */
+static void draw_points(cairo_t *cr, const area *a, const mh_plot_points *s, int index)
+{
+    set_color(cr, PALETTE[index % N_PALETTE]);
+    cairo_set_line_width(cr, 1.1);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    for (size_t i = 0; i < s->n; i++) {
+        if (!plottable(s->x[i]) || !plottable(s->y[i]))
+            continue;
+        double x = px_of(a, s->x[i]), y = py_of(a, s->y[i]);
+        if (has_bars(s->x_low, s->x_high) && plottable(s->x_low[i]) && plottable(s->x_high[i])) {
+            cairo_move_to(cr, px_of(a, s->x_low[i]), y);
+            cairo_line_to(cr, px_of(a, s->x_high[i]), y);
+        }
+        if (has_bars(s->y_low, s->y_high) && plottable(s->y_low[i]) && plottable(s->y_high[i])) {
+            cairo_move_to(cr, x, py_of(a, s->y_low[i]));
+            cairo_line_to(cr, x, py_of(a, s->y_high[i]));
+        }
+    }
+    cairo_stroke(cr);
+    for (size_t i = 0; i < s->n; i++)
+        if (plottable(s->x[i]) && plottable(s->y[i]))
+            draw_marker(cr, px_of(a, s->x[i]), py_of(a, s->y[i]), s->marker);
+}
+
+static void set_muted_pen(cairo_t *cr)
+{
+    static const double dash[] = {4.0, 3.0};
+    set_color(cr, COLOR_MUTED);
+    cairo_set_line_width(cr, 1.0);
+    cairo_set_dash(cr, dash, 2, 0.0);
+}
+
+static void draw_straight(cairo_t *cr, const area *a, const mh_plot_straight *l, int index)
+{
+    if (!plottable(l->intercept) || (!l->vertical && !plottable(l->slope)))
+        return;
+    if (l->muted)
+        set_muted_pen(cr);
+    else
+        set_line_pen(cr, index);
+    if (l->vertical) {
+        cairo_move_to(cr, px_of(a, l->intercept), a->y0);
+        cairo_line_to(cr, px_of(a, l->intercept), a->y1);
+    } else {
+        cairo_move_to(cr, a->x0, py_of(a, l->intercept + l->slope * a->x->lo));
+        cairo_line_to(cr, a->x1, py_of(a, l->intercept + l->slope * a->x->hi));
+    }
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0.0);
+}
+
+/* The palette colour of point set k, and of line k after all the point sets
+ * (muted lines take none). */
+static int line_colour(const mh_plot_xy *p, int k)
+{
+    int index = p->n_points;
+    for (int i = 0; i < k; i++)
+        index += !p->lines[i].muted;
+    return index;
+}
+
+static double legend_marker(cairo_t *cr, double right, double mid_y, int index,
+                            mh_plot_marker marker, const char *label)
+{
+    char text[TEXT_MAX];
+    copy_utf8(text, sizeof text, label);
+    double text_w = text_width(cr, text);
+    double x = right - text_w - LEGEND_GAP - LEGEND_SWATCH;
+    set_color(cr, PALETTE[index % N_PALETTE]);
+    draw_marker(cr, x + 0.5 * LEGEND_SWATCH, mid_y, marker);
+    set_color(cr, COLOR_TEXT);
+    text_at(cr, right - text_w, mid_y, text, 0.0, 0.5);
+    return x - LEGEND_SPACING;
+}
+
+/* Legend right-aligned in the strip: point sets, then lines, in order. */
+static void draw_xy_legend(cairo_t *cr, const area *a, const mh_plot_xy *p)
+{
+    double mid_y = a->y0 - 0.5 * LEGEND_STRIP, right = a->x1;
+    set_font(cr, FONT_LEGEND, 0);
+    for (int k = p->n_lines - 1; k >= 0; k--) {
+        if (!has_label(p->lines[k].label) || p->lines[k].muted)
+            continue;
+        char text[TEXT_MAX];
+        copy_utf8(text, sizeof text, p->lines[k].label);
+        right = legend_entry(cr, right, mid_y, LEGEND_LINE, line_colour(p, k), text);
+    }
+    for (int k = p->n_points - 1; k >= 0; k--)
+        if (has_label(p->points[k].label))
+            right = legend_marker(cr, right, mid_y, k, p->points[k].marker, p->points[k].label);
+}
+
+/* Forest rows: each label right-aligned left of the plot area, cut to fit. */
+static void draw_row_labels(cairo_t *cr, const area *a, const mh_plot_xy *p, double room)
+{
+    set_color(cr, COLOR_TEXT);
+    set_font(cr, FONT_TICK, 0);
+    for (size_t i = 0; i < p->n_rows; i++) {
+        char text[TEXT_MAX];
+        copy_utf8(text, sizeof text, p->row_labels[i] ? p->row_labels[i] : "");
+        fit_text(cr, text, sizeof text, room);
+        text_at(cr, a->x0 - 7.0, py_of(a, (double)i), text, 1.0, 0.5);
+    }
+}
+
+static void draw_xy_panel(cairo_t *cr, const mh_plot_xy *p, const xy_layout *L, double left,
+                          double width, double top)
+{
+    area a = {.x0 = left,
+              .x1 = width - RIGHT_MARGIN,
+              .y0 = top + XY_HEADING + LEGEND_STRIP,
+              .y1 = top + XY_HEADING + L->height,
+              .x = &L->x,
+              .y = &L->y,
+              .minutes_per_unit = 1.0};
+    if (p->heading && p->heading[0]) {
+        char text[TEXT_MAX];
+        copy_utf8(text, sizeof text, p->heading);
+        set_color(cr, COLOR_TEXT);
+        set_font(cr, FONT_AXIS_LABEL, 1);
+        fit_text(cr, text, sizeof text, a.x1 - a.x0);
+        text_at(cr, a.x0, top + 0.5 * XY_HEADING, text, 0.0, 0.5);
+    }
+    draw_grid(cr, &a);
+    cairo_save(cr);
+    cairo_rectangle(cr, a.x0, a.y0, a.x1 - a.x0, a.y1 - a.y0);
+    cairo_clip(cr);
+    for (int k = 0; k < p->n_lines; k++)
+        draw_straight(cr, &a, &p->lines[k], line_colour(p, k));
+    for (int k = 0; k < p->n_points; k++)
+        draw_points(cr, &a, &p->points[k], k);
+    cairo_restore(cr);
+    if (!L->has_data) {
+        set_color(cr, COLOR_MUTED);
+        set_font(cr, FONT_LEGEND, 0);
+        text_at(cr, 0.5 * (a.x0 + a.x1), 0.5 * (a.y0 + a.y1), "no finite values", 0.5, 0.5);
+    }
+    draw_axes(cr, &a, 1);
+    if (p->row_labels)
+        draw_row_labels(cr, &a, p, left - 12.0 - FONT_AXIS_LABEL * 1.3);
+    draw_y_label(cr, &a, p->y_label, NULL);
+    draw_xy_legend(cr, &a, p);
+    char label[TEXT_MAX];
+    copy_utf8(label, sizeof label, p->x_label ? p->x_label : "");
+    set_color(cr, COLOR_TEXT);
+    set_font(cr, FONT_AXIS_LABEL, 0);
+    fit_text(cr, label, sizeof label, a.x1 - a.x0);
+    text_at(cr, 0.5 * (a.x0 + a.x1), a.y1 + XY_X_LABELS - 8.0, label, 0.5, 1.0);
+}
+
+/* Room on the left for the widest y tick or row label (rows: at most a third
+ * of the width) and the rotated axis label. */
+static double xy_left_margin(cairo_t *cr, const xy_figure *f)
+{
+    double widest = 0.0;
+    set_font(cr, FONT_TICK, 0);
+    for (int k = 0; k < f->n_panels; k++) {
+        const mh_plot_xy *p = &f->panels[k];
+        widest = widest_tick(cr, &f->layouts[k].y, widest);
+        for (size_t i = 0; p->row_labels && i < p->n_rows; i++) {
+            char text[TEXT_MAX];
+            copy_utf8(text, sizeof text, p->row_labels[i] ? p->row_labels[i] : "");
+            widest = fmax(widest, fmin(text_width(cr, text), f->width / 3.0));
+        }
+    }
+    return fmax(64.0, 10.0 + FONT_AXIS_LABEL * 1.3 + 10.0 + widest + 8.0);
+}
+
+static void draw_xy_figure(cairo_t *cr, const void *figure)
+{
+    const xy_figure *f = figure;
+    double left = xy_left_margin(cr, f);
+    draw_page(cr, f->title, left, f->width - RIGHT_MARGIN);
+    double top = f->top;
+    for (int k = 0; k < f->n_panels; k++) {
+        draw_xy_panel(cr, &f->panels[k], &f->layouts[k], left, f->width, top);
+        top += xy_panel_height(&f->layouts[k]);
+    }
+}
+
+static mh_status check_xy_panel(const char *path, const mh_plot_xy *p, int k, mh_error *err)
+{
+    if (p->n_points < 0 || (p->n_points > 0 && !p->points) || p->n_lines < 0 ||
+        (p->n_lines > 0 && !p->lines) || (p->row_labels == NULL) != (p->n_rows == 0))
+        return mh_error_raise(err, MH_ERR_INVALID, "%s: x-y panel %d: inconsistent arguments", path,
+                              k + 1);
+    for (int s = 0; s < p->n_points; s++) {
+        const mh_plot_points *pts = &p->points[s];
+        if (pts->n == 0 || !pts->x || !pts->y)
+            return mh_error_raise(err, MH_ERR_INVALID,
+                                  "%s: x-y panel %d, point set %d: nothing to plot", path, k + 1,
+                                  s + 1);
+        for (size_t i = 0; p->row_labels && i < pts->n; i++)
+            if (!(pts->y[i] >= 0.0 && pts->y[i] <= (double)p->n_rows - 1.0))
+                return mh_error_raise(err, MH_ERR_INVALID,
+                                      "%s: x-y panel %d, point set %d: row %g outside 0 to %zu",
+                                      path, k + 1, s + 1, pts->y[i], p->n_rows - 1);
+    }
+    return MH_OK;
+}
+
+mh_status mh_plot_xy_write(const char *path, const char *title, const mh_plot_xy *panels,
+                           int n_panels, mh_error *err)
+{
+    plot_format fmt = FORMAT_PNG;
+    mh_status st = check_path(path, &fmt, err);
+    if (st == MH_OK && (!panels || n_panels <= 0))
+        st = mh_error_raise(err, MH_ERR_INVALID, "%s: nothing to plot (no panels)", path);
+    for (int k = 0; st == MH_OK && k < n_panels; k++)
+        st = check_xy_panel(path, &panels[k], k, err);
+    if (st != MH_OK)
+        return st;
+    xy_layout *layouts = calloc((size_t)n_panels, sizeof *layouts);
+    if (!layouts)
+        return mh_error_raise(err, MH_ERR_NOMEM, "%s: out of memory for the plot", path);
+    xy_figure figure = {.title = title,
+                        .panels = panels,
+                        .layouts = layouts,
+                        .n_panels = n_panels,
+                        .width = FIG_WIDTH,
+                        .top = title && title[0] ? TITLE_HEIGHT : TOP_WITHOUT_TITLE};
+    double height = figure.top;
+    for (int k = 0; k < n_panels; k++) {
+        xy_layout_make(&panels[k], &layouts[k]);
+        height += xy_panel_height(&layouts[k]);
+    }
+    if (height > MAX_FIG_HEIGHT)
+        st = mh_error_raise(err, MH_ERR_INVALID,
+                            "%s: the figure is too tall (%.0f units; one image holds %d): "
+                            "too many forest rows",
+                            path, height, MAX_FIG_HEIGHT);
+    else
+        st = render(path, fmt, figure.width, height, draw_xy_figure, &figure, err);
+    free(layouts);
     return st;
 }

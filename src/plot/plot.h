@@ -1,5 +1,6 @@
 /*
- * plot.h - time-course figures (plotting layer; the only user of cairo).
+ * plot.h - figures (plotting layer; the only user of cairo): time courses,
+ * distributions, and x-y panels (scatter, forest and funnel plots).
  *
  * One figure holds panels stacked vertically that share the time axis. The
  * same drawing code writes PNG, SVG and PDF; the format comes from the output
@@ -86,5 +87,53 @@ typedef struct mh_plot_distribution {
  * mh_plot_write; a panel with no finite value says so instead of bars. */
 mh_status mh_plot_distributions(const char *path, const char *title,
                                 const mh_plot_distribution *panels, int n_panels, mh_error *err);
+
+/* ---- x-y figures -------------------------------------------------------------- */
+
+/* One x-y panel holds sets of points, each with optional error bars, and
+ * straight lines, under a heading of its own; each panel has its own axes.
+ * Point sets and lines take the palette's colours in order (points first);
+ * a muted line (a reference such as x = 0) is grey and dashed and takes no
+ * colour. With row labels the panel is a forest plot: row i (0 at the top) is
+ * at y = i, and the labels stand where the y tick labels would; its height
+ * grows with the number of rows. */
+
+typedef enum mh_plot_marker { MH_PLOT_DOT, MH_PLOT_DIAMOND } mh_plot_marker;
+
+typedef struct mh_plot_points {
+    const char *label; /* legend text; NULL or "" for none */
+    const double *x, *y;
+    const double *x_low, *x_high; /* horizontal error bars; both NULL for none */
+    const double *y_low, *y_high; /* vertical error bars; both NULL for none */
+    size_t n;
+    mh_plot_marker marker;
+} mh_plot_points;
+
+/* y = intercept + slope x across the panel; or, when vertical, x = intercept. */
+typedef struct mh_plot_straight {
+    const char *label; /* legend text; NULL or "" for none */
+    double intercept, slope;
+    int vertical;
+    int muted;
+} mh_plot_straight;
+
+typedef struct mh_plot_xy {
+    const char *heading; /* above the panel; NULL for none */
+    const char *x_label, *y_label;
+    const mh_plot_points *points; /* n_points sets */
+    int n_points;
+    const mh_plot_straight *lines; /* n_lines lines; NULL/0 for none */
+    int n_lines;
+    int x_from_zero, y_from_zero;  /* stretch the axis to include 0 */
+    const char *const *row_labels; /* forest plot: n_rows labels; NULL for a numeric y axis */
+    size_t n_rows;
+} mh_plot_xy;
+
+/* Writes one figure of x-y panels stacked vertically. Format, atomicity and
+ * errors as mh_plot_write; non-finite values are skipped. MH_ERR_INVALID for
+ * a point set without points or arrays, a forest row outside 0 .. n_rows-1,
+ * or a figure too tall for one image (about 2000 forest rows in all). */
+mh_status mh_plot_xy_write(const char *path, const char *title, const mh_plot_xy *panels,
+                           int n_panels, mh_error *err);
 
 #endif

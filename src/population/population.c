@@ -4,9 +4,9 @@
  * A subject is a scenario: the drawn `subject:` put in front of the shared
  * protocol (population_file.h), read by the ordinary scenario reader, so a
  * population subject and a hand-written scenario of the same person run
- * identically. Draws use a splitmix64 stream keyed by (seed, id): no state is
- * shared between subjects, which is what makes thread and rank counts
- * irrelevant to the results.
+ * identically. Draws use a splitmix64 stream keyed by (seed, id)
+ * (core/random.h): no state is shared between subjects, which is what makes
+ * thread and rank counts irrelevant to the results.
  */
 #include "population/population.h"
 
@@ -16,61 +16,29 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/random.h"
 #include "plot/plot.h"
 
 #ifdef _OPENMP
 #include <omp.h>
 #endif
 
-/* ---- random stream ----------------------------------------------------------- */
-
-typedef struct stream {
-    uint64_t state;
-} stream;
-
-/* splitmix64 (Steele, Lea and Flood 2014): a full-period generator whose
- * outputs are well mixed even from neighbouring seeds. */
-static uint64_t next_u64(stream *r)
-{
-    uint64_t z = (r->state += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
-
-static stream stream_for(uint64_t seed, long id)
-{
-    stream mixer = {seed};
-    stream r = {next_u64(&mixer) ^ ((uint64_t)id * 0xD1B54A32D192ED03u)};
-    next_u64(&r);
-    return r;
-}
-
-/* Uniform on (0, 1): never 0, so its logarithm is finite. */
-static double uniform(stream *r) { return ((double)(next_u64(r) >> 11) + 0.5) / 9007199254740992.0; }
-
-static double normal(stream *r)
-{
-    /* Box-Muller, one value per call: simpler than caching the pair, and draws stay in step. */
-    double u1 = uniform(r), u2 = uniform(r);
-    return sqrt(-2.0 * log(u1)) * cos(2.0 * M_PI * u2);
-}
-
 /* Normal truncated to [min, max] by rejection; clamped if rejection keeps failing. */
-static double truncated(stream *r, const mh_covariate *c)
+static double truncated(mh_random *r, const mh_covariate *c)
 {
     double v = c->mean;
     for (int tries = 0; tries < 100; tries++) {
-        v = c->mean + c->sd * normal(r);
+        v = c->mean + c->sd * mh_random_normal(r);
         if (v >= c->min && v <= c->max)
             return v;
     }
     return fmin(fmax(v, c->min), c->max);
 }
 
-static int risk_alleles(stream *r, double frequency)
+static int risk_alleles(mh_random *r, double frequency)
 {
-    return (uniform(r) < frequency) + (uniform(r) < frequency); /* Hardy-Weinberg */
+    /* Hardy-Weinberg: two independent alleles */
+    return (mh_random_uniform(r) < frequency) + (mh_random_uniform(r) < frequency);
 }
 
 /* ---- subjects ----------------------------------------------------------------- */
@@ -78,9 +46,9 @@ static int risk_alleles(stream *r, double frequency)
 void mh_population_draw(const mh_population_spec *spec, long id, mh_population_subject *subject)
 {
     memset(subject, 0, sizeof *subject);
-    stream r = stream_for(spec->seed, id);
+    mh_random r = mh_random_stream(spec->seed, id);
     subject->id = id;
-    subject->female = uniform(&r) >= spec->male_share;
+    subject->female = mh_random_uniform(&r) >= spec->male_share;
     subject->age_y = truncated(&r, &spec->age_y);
     subject->height_cm = truncated(&r, &spec->height_cm[subject->female]);
     double bmi = truncated(&r, &spec->bmi);
@@ -94,7 +62,7 @@ void mh_population_draw(const mh_population_spec *spec, long id, mh_population_s
         const mh_param_info *info = mh_param_at(spec->varied[i]);
         double cv = info->population_cv * spec->cv_scale;
         double sigma = sqrt(log(1.0 + cv * cv));
-        double v = info->default_value * exp(sigma * normal(&r) - 0.5 * sigma * sigma);
+        double v = info->default_value * exp(sigma * mh_random_normal(&r) - 0.5 * sigma * sigma);
         subject->varied[i] = fmin(fmax(v, info->lower), info->upper);
     }
     subject->status = MH_OK;

@@ -552,6 +552,71 @@ static void test_distributions(void **state)
     assert_int_equal(entries_in(state), 0);
 }
 
+/* x-y panels: a scatter with error bars and a fitted line, and a forest plot
+ * with labelled rows and a muted reference line at x = 0. */
+static void test_xy_figure(void **state)
+{
+    double x[4] = {0.0263, 0.0417, 0.0112, 0.0389}, y[4] = {0.0711, 0.1549, 0.0215, 0.0972};
+    double lo[4], hi[4], rows[4] = {0, 1, 2, 3}, ratio[4], ratio_lo[4], ratio_hi[4];
+    for (int i = 0; i < 4; i++) {
+        lo[i] = y[i] - 0.0562;
+        hi[i] = y[i] + 0.0562;
+        ratio[i] = y[i] / x[i];
+        ratio_lo[i] = ratio[i] - 1.37;
+        ratio_hi[i] = ratio[i] + 1.37;
+    }
+    static const char *const labels[] = {"rs7412", "rs429358", "rs\xff bad", "IVW"};
+    mh_plot_points scatter = {"variants", x, y, NULL, NULL, lo, hi, 4, MH_PLOT_DOT};
+    mh_plot_straight fit = {"IVW", 0.0, 2.35, 0, 0};
+    mh_plot_points forest = {"ratio", ratio, rows, ratio_lo, ratio_hi, NULL, NULL, 4,
+                             MH_PLOT_DIAMOND};
+    mh_plot_straight zero = {.vertical = 1, .muted = 1};
+    mh_plot_xy panels[2] = {
+        {.heading = "scatter", .x_label = "bx", .y_label = "by", .points = &scatter,
+         .n_points = 1, .lines = &fit, .n_lines = 1, .x_from_zero = 1, .y_from_zero = 1},
+        {.heading = "forest", .x_label = "estimate", .points = &forest, .n_points = 1,
+         .lines = &zero, .n_lines = 1, .row_labels = labels, .n_rows = 4},
+    };
+    char path[512];
+    mh_error err = {0};
+    static const char *const names[] = {"xy.svg", "xy.png", "xy.pdf"};
+    for (int k = 0; k < 3; k++) {
+        path_in(state, names[k], path, sizeof path);
+        assert_int_equal(mh_plot_xy_write(path, "MR", panels, 2, &err), MH_OK);
+        assert_true(file_exists(path));
+    }
+    /* the fitted line (second colour: after the one point set) spans the first frame */
+    path_in(state, "xy.svg", path, sizeof path);
+    size_t n;
+    char *svg = slurp(path, &n);
+    extent frame = path_extent(stroked_path(svg, RGB_FRAME), 4);
+    extent line = path_extent(stroked_path(svg, RGB_SECOND), 2);
+    assert_true(fabs(line.x0 - frame.x0) < 1.0 && fabs(line.x1 - frame.x1) < 1.0);
+    free(svg);
+    for (int k = 0; k < 3; k++) {
+        path_in(state, names[k], path, sizeof path);
+        remove(path);
+    }
+    /* a forest row outside the rows, an empty point set, a figure too tall */
+    path_in(state, "bad.svg", path, sizeof path);
+    rows[2] = 4;
+    assert_int_equal(mh_plot_xy_write(path, NULL, panels, 2, &err), MH_ERR_INVALID);
+    assert_non_null(strstr(err.message, "row 4 outside 0 to 3"));
+    rows[2] = 2;
+    scatter.n = 0;
+    assert_int_equal(mh_plot_xy_write(path, NULL, panels, 2, &err), MH_ERR_INVALID);
+    assert_non_null(strstr(err.message, "nothing to plot"));
+    scatter.n = 4;
+    static const char *many[3000];
+    for (int i = 0; i < 3000; i++)
+        many[i] = "rs1";
+    panels[1].row_labels = many;
+    panels[1].n_rows = 3000;
+    assert_int_equal(mh_plot_xy_write(path, NULL, panels, 2, &err), MH_ERR_INVALID);
+    assert_non_null(strstr(err.message, "too tall"));
+    assert_int_equal(entries_in(state), 0);
+}
+
 static void test_overlay_errors(void **state)
 {
     overlay_data o;
@@ -802,6 +867,7 @@ int main(void)
         cmocka_unit_test(test_single_line_legend),
         cmocka_unit_test(test_overlay_errors),
         cmocka_unit_test(test_distributions),
+        cmocka_unit_test(test_xy_figure),
         cmocka_unit_test(test_series_read),
         cmocka_unit_test(test_series_without_units),
         cmocka_unit_test(test_series_errors),
