@@ -70,6 +70,8 @@ static int jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void *u
     const double *w = N_VGetArrayPointer(s->ewt), *f0 = N_VGetArrayPointer(fy);
     double *x = N_VGetArrayPointer(y), *f1 = N_VGetArrayPointer(tmp1);
     double *values = SUNSparseMatrix_Data(J);
+    /* The pattern is written on every call, not once at creation: the matrix CVODE
+     * hands over is not always the one given it (setting it once changed results). */
     sunindextype *starts = SUNSparseMatrix_IndexPointers(J), *rows = SUNSparseMatrix_IndexValues(J);
     memcpy(starts, s->column_start, sizeof(sunindextype) * (size_t)(s->n + 1));
     memcpy(rows, s->row, sizeof(sunindextype) * (size_t)s->column_start[s->n]);
@@ -229,6 +231,14 @@ static double sample_time(double every, size_t k, size_t count, double t_end)
     return (k + 1 == count || t > t_end) ? t_end : t;
 }
 
+/* Absolute tolerances: atol_factor x each state's typical scale. */
+static void fill_absolute_tolerances(mh_solver *s, double atol_factor)
+{
+    double *atol = N_VGetArrayPointer(s->atol);
+    for (int i = 0; i < s->n; i++)
+        atol[i] = atol_factor * mh_model_state_def(s->model, i)->scale;
+}
+
 mh_status mh_solver_create(mh_model *model, const mh_solver_options *options, mh_solver **out,
                            mh_error *err)
 {
@@ -251,9 +261,7 @@ mh_status mh_solver_create(mh_model *model, const mh_solver_options *options, mh
     int nnz = prepare_jacobian(s);
     if (nnz <= 0)
         goto fail;
-    double *atol = N_VGetArrayPointer(s->atol);
-    for (int i = 0; i < s->n; i++)
-        atol[i] = o.atol_factor * mh_model_state_def(model, i)->scale;
+    fill_absolute_tolerances(s, o.atol_factor);
     mh_model_basal_guess(model, N_VGetArrayPointer(s->y));
     s->cvode = CVodeCreate(CV_BDF, s->ctx);
     if (!s->cvode || CVodeSetErrHandlerFn(s->cvode, error_handler, s) != CV_SUCCESS ||
@@ -276,9 +284,7 @@ fail:
 
 mh_status mh_solver_set_tolerances(mh_solver *s, double rtol, double atol_factor, mh_error *err)
 {
-    double *atol = N_VGetArrayPointer(s->atol);
-    for (int i = 0; i < s->n; i++)
-        atol[i] = atol_factor * mh_model_state_def(s->model, i)->scale;
+    fill_absolute_tolerances(s, atol_factor);
     if (CVodeSVtolerances(s->cvode, rtol, s->atol) != CV_SUCCESS)
         return mh_error_raise(err, MH_ERR_SOLVER, "cannot set the tolerances: %s",
                               s->cvode_message);
