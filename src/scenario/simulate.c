@@ -249,6 +249,7 @@ typedef struct day_mode {
     double *rhythm;      /* the minute twin's state at the end of the last probe */
     double *earlier_bias; /* the bias the last probe measured */
     double *trend;       /* the bias's change per minute between the last two probes */
+    double *slow_scale;  /* each slow state's typical scale; -1 for the others */
     int has_rhythm;
     double last_probe_min;
 } day_mode;
@@ -259,9 +260,10 @@ static int drifted(const day_mode *d, const double *y, double t)
     if (t - d->last_probe_min >= PROBE_EVERY_DAYS * MH_MIN_PER_DAY)
         return 1;
     for (int k = 0; k < mh_model_state_count(d->model); k++) {
-        const mh_state_def *def = mh_model_state_def(d->model, k);
-        double size = fmax(fabs(d->probed[k]), def->scale);
-        if (def->timescale == MH_SLOW && fabs(y[k] - d->probed[k]) > PROBE_DRIFT * size)
+        if (d->slow_scale[k] < 0.0)
+            continue;
+        double size = fmax(fabs(d->probed[k]), d->slow_scale[k]);
+        if (fabs(y[k] - d->probed[k]) > PROBE_DRIFT * size)
             return 1;
     }
     return 0;
@@ -391,7 +393,7 @@ static void day_mode_free(day_mode *d)
 static mh_status day_mode_new(day_mode *d, const mh_scenario *sc, mh_model *model,
                               mh_solver *solver, mh_error *err)
 {
-    enum { VECTORS = 7 };
+    enum { VECTORS = 8 };
     size_t n = (size_t)mh_model_state_count(model);
     *d = (day_mode){.scenario = sc, .model = model, .solver = solver, .last_probe_min = -1.0};
     d->window = malloc(sizeof *d->window);
@@ -406,6 +408,12 @@ static mh_status day_mode_new(day_mode *d, const mh_scenario *sc, mh_model *mode
     d->rhythm = d->y + 4 * n;
     d->earlier_bias = d->y + 5 * n;
     d->trend = d->y + 6 * n;
+    /* looked at every simulated day (drifted), so read once */
+    d->slow_scale = d->y + 7 * n;
+    for (size_t k = 0; k < n; k++) {
+        const mh_state_def *def = mh_model_state_def(model, (int)k);
+        d->slow_scale[k] = def->timescale == MH_SLOW ? def->scale : -1.0;
+    }
     return MH_OK;
 }
 

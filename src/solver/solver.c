@@ -21,6 +21,7 @@
 
 #include "core/error.h"
 #include "core/units.h"
+#include "solver/kernels.h"
 
 struct mh_solver {
     mh_model *model;
@@ -258,6 +259,7 @@ mh_status mh_solver_create(mh_model *model, const mh_solver_options *options, mh
     s->ewt = N_VNew_Serial(s->n, s->ctx);
     if (!s->y || !s->atol || !s->ewt)
         goto fail;
+    mh_kernels_install_vector(s->y); /* CVODE's work vectors are its clones */
     int nnz = prepare_jacobian(s);
     if (nnz <= 0)
         goto fail;
@@ -271,6 +273,8 @@ mh_status mh_solver_create(mh_model *model, const mh_solver_options *options, mh
         CVodeSetMaxNumSteps(s->cvode, o.max_steps) != CV_SUCCESS)
         goto fail;
     s->jac = SUNSparseMatrix(s->n, s->n, nnz, CSC_MAT, s->ctx);
+    if (s->jac)
+        mh_kernels_install_matrix(s->jac); /* and its Newton matrix a clone of this */
     s->ls = s->jac ? SUNLinSol_KLU(s->y, s->jac, s->ctx) : NULL;
     if (!s->jac || !s->ls || CVodeSetLinearSolver(s->cvode, s->ls, s->jac) != CV_SUCCESS ||
         CVodeSetJacFn(s->cvode, jacobian) != CV_SUCCESS)

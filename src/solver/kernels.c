@@ -1,0 +1,291 @@
+/*
+ * kernels.c - compiled vector and sparse-matrix operations for CVODE (solver
+ * layer).
+ *
+ * Why: Debian 12's SUNDIALS 6.4.1 libraries are built without optimisation
+ * (their disassembly keeps every loop variable in memory), and with a 58-state
+ * model CVODE's time goes to its N_Vector and sparse-matrix operations, not to
+ * the right-hand side: a ten-year day-resolved subject spent about a third of
+ * its time in them (bench/README.md). SUNDIALS lets a program replace any
+ * operation of a vector or matrix object through its ops table, and clones
+ * inherit the table, so the solver installs these on its template vector and
+ * matrix and CVODE's work vectors follow.
+ *
+ * Each operation does the same floating-point operations in the same order as
+ * the serial vector and sparse matrix of SUNDIALS 6.4 (their documented
+ * definitions; linear sums keep the a == b and a == -b forms, which round
+ * differently from a*x + b*y), so results are bit-identical to the library's
+ * own: the golden run does not move. Operations CVODE does not call in this
+ * driver (constraints, local reductions, fused operations) keep the library's,
+ * and so do the matrix cases these do not handle (a missing diagonal).
+ */
+#include "solver/kernels.h"
+
+#include <math.h>
+#include <nvector/nvector_serial.h>
+#include <sunmatrix/sunmatrix_sparse.h>
+
+static sunindextype length(N_Vector v) { return NV_LENGTH_S(v); }
+static double *data(N_Vector v) { return NV_DATA_S(v); }
+
+/* z = a x + b y, rounding as the library does in each of its cases. */
+static void linear_sum(sunrealtype a, N_Vector x, sunrealtype b, N_Vector y, N_Vector z)
+{
+    const double *xd = data(x), *yd = data(y);
+    double *zd = data(z);
+    sunindextype n = length(z);
+    if (a == b) {
+        for (sunindextype i = 0; i < n; i++)
+            zd[i] = a * (xd[i] + yd[i]);
+    } else if (a == -b) {
+        for (sunindextype i = 0; i < n; i++)
+            zd[i] = a * (xd[i] - yd[i]);
+    } else {
+        /* the library's special cases (a or b = +-1, z aliasing x or y) are
+         * exact rewrites of this form: multiplying by +-1 does not round */
+        for (sunindextype i = 0; i < n; i++)
+            zd[i] = a * xd[i] + b * yd[i];
+    }
+}
+
+static void constant(sunrealtype c, N_Vector z)
+{
+    double *zd = data(z);
+    for (sunindextype i = 0, n = length(z); i < n; i++)
+        zd[i] = c;
+}
+
+static void product(N_Vector x, N_Vector y, N_Vector z)
+{
+    const double *xd = data(x), *yd = data(y);
+    double *zd = data(z);
+    for (sunindextype i = 0, n = length(z); i < n; i++)
+        zd[i] = xd[i] * yd[i];
+}
+
+static void quotient(N_Vector x, N_Vector y, N_Vector z)
+{
+    const double *xd = data(x), *yd = data(y);
+    double *zd = data(z);
+    for (sunindextype i = 0, n = length(z); i < n; i++)
+        zd[i] = xd[i] / yd[i];
+}
+
+static void scale(sunrealtype c, N_Vector x, N_Vector z)
+{
+    const double *xd = data(x);
+    double *zd = data(z);
+    for (sunindextype i = 0, n = length(z); i < n; i++)
+        zd[i] = c * xd[i];
+}
+
+static void absolute(N_Vector x, N_Vector z)
+{
+    const double *xd = data(x);
+    double *zd = data(z);
+    for (sunindextype i = 0, n = length(z); i < n; i++)
+        zd[i] = fabs(xd[i]);
+}
+
+static void inverse(N_Vector x, N_Vector z)
+{
+    const double *xd = data(x);
+    double *zd = data(z);
+    for (sunindextype i = 0, n = length(z); i < n; i++)
+        zd[i] = 1.0 / xd[i];
+}
+
+static void add_constant(N_Vector x, sunrealtype b, N_Vector z)
+{
+    const double *xd = data(x);
+    double *zd = data(z);
+    for (sunindextype i = 0, n = length(z); i < n; i++)
+        zd[i] = xd[i] + b;
+}
+
+static sunrealtype dot_product(N_Vector x, N_Vector y)
+{
+    const double *xd = data(x), *yd = data(y);
+    double sum = 0.0;
+    for (sunindextype i = 0, n = length(x); i < n; i++)
+        sum += xd[i] * yd[i];
+    return sum;
+}
+
+static sunrealtype max_norm(N_Vector x)
+{
+    const double *xd = data(x);
+    double max = 0.0;
+    for (sunindextype i = 0, n = length(x); i < n; i++)
+        if (fabs(xd[i]) > max)
+            max = fabs(xd[i]);
+    return max;
+}
+
+static double weighted_square_sum(N_Vector x, N_Vector w)
+{
+    const double *xd = data(x), *wd = data(w);
+    double sum = 0.0;
+    for (sunindextype i = 0, n = length(x); i < n; i++) {
+        double p = xd[i] * wd[i];
+        sum += p * p;
+    }
+    return sum;
+}
+
+static sunrealtype wrms_norm(N_Vector x, N_Vector w)
+{
+    return sqrt(weighted_square_sum(x, w) / (double)length(x));
+}
+
+static sunrealtype wrms_norm_mask(N_Vector x, N_Vector w, N_Vector id)
+{
+    const double *xd = data(x), *wd = data(w), *idd = data(id);
+    double sum = 0.0;
+    for (sunindextype i = 0, n = length(x); i < n; i++) {
+        if (idd[i] > 0.0) {
+            double p = xd[i] * wd[i];
+            sum += p * p;
+        }
+    }
+    return sqrt(sum / (double)length(x));
+}
+
+static sunrealtype minimum(N_Vector x)
+{
+    const double *xd = data(x);
+    double min = xd[0];
+    for (sunindextype i = 1, n = length(x); i < n; i++)
+        if (xd[i] < min)
+            min = xd[i];
+    return min;
+}
+
+static sunrealtype wl2_norm(N_Vector x, N_Vector w) { return sqrt(weighted_square_sum(x, w)); }
+
+static sunrealtype l1_norm(N_Vector x)
+{
+    const double *xd = data(x);
+    double sum = 0.0;
+    for (sunindextype i = 0, n = length(x); i < n; i++)
+        sum += fabs(xd[i]);
+    return sum;
+}
+
+static void compare(sunrealtype c, N_Vector x, N_Vector z)
+{
+    const double *xd = data(x);
+    double *zd = data(z);
+    for (sunindextype i = 0, n = length(z); i < n; i++)
+        zd[i] = fabs(xd[i]) >= c ? 1.0 : 0.0;
+}
+
+void mh_kernels_install_vector(N_Vector v)
+{
+    N_Vector_Ops o = v->ops;
+    o->nvlinearsum = linear_sum;
+    o->nvconst = constant;
+    o->nvprod = product;
+    o->nvdiv = quotient;
+    o->nvscale = scale;
+    o->nvabs = absolute;
+    o->nvinv = inverse;
+    o->nvaddconst = add_constant;
+    o->nvdotprod = dot_product;
+    o->nvmaxnorm = max_norm;
+    o->nvwrmsnorm = wrms_norm;
+    o->nvwrmsnormmask = wrms_norm_mask;
+    o->nvmin = minimum;
+    o->nvwl2norm = wl2_norm;
+    o->nvl1norm = l1_norm;
+    o->nvcompare = compare;
+}
+
+/* ---- compressed-column matrices ---- */
+
+typedef struct csc {
+    sunindextype columns, capacity;
+    sunindextype *start, *row;
+    double *value;
+} csc;
+
+static csc view(SUNMatrix a)
+{
+    return (csc){.columns = SM_COLUMNS_S(a),
+                 .capacity = SM_NNZ_S(a),
+                 .start = SM_INDEXPTRS_S(a),
+                 .row = SM_INDEXVALS_S(a),
+                 .value = SM_DATA_S(a)};
+}
+
+/* The library's zero clears the structure too (values, rows, column starts). */
+static int zero(SUNMatrix a)
+{
+    csc m = view(a);
+    for (sunindextype k = 0; k < m.capacity; k++) {
+        m.value[k] = 0.0;
+        m.row[k] = 0;
+    }
+    for (sunindextype j = 0; j <= m.columns; j++)
+        m.start[j] = 0;
+    return 0;
+}
+
+/* b = a, structure and values, when b has room (CVODE's saved Jacobian and its
+ * Newton matrix are clones of one matrix, so it always has). */
+static int copy(SUNMatrix a, SUNMatrix b)
+{
+    csc from = view(a), to = view(b);
+    sunindextype nnz = from.start[from.columns];
+    if (to.capacity < nnz || to.columns != from.columns || SM_SPARSETYPE_S(a) != CSC_MAT ||
+        SM_SPARSETYPE_S(b) != CSC_MAT)
+        return SUNMatCopy_Sparse(a, b);
+    zero(b);
+    for (sunindextype k = 0; k < nnz; k++) {
+        to.value[k] = from.value[k];
+        to.row[k] = from.row[k];
+    }
+    for (sunindextype j = 0; j <= from.columns; j++)
+        to.start[j] = from.start[j];
+    to.start[from.columns] = nnz;
+    return 0;
+}
+
+/* a = c a + I when every diagonal entry is stored (the driver's pattern always
+ * holds the diagonal); otherwise the library inserts the missing ones. */
+static int scale_add_identity(sunrealtype c, SUNMatrix a)
+{
+    csc m = view(a);
+    if (SM_SPARSETYPE_S(a) != CSC_MAT || SM_ROWS_S(a) != m.columns)
+        return SUNMatScaleAddI_Sparse(c, a);
+    for (sunindextype j = 0; j < m.columns; j++) {
+        int found = 0;
+        for (sunindextype k = m.start[j]; k < m.start[j + 1] && !found; k++)
+            found = m.row[k] == j;
+        if (!found)
+            return SUNMatScaleAddI_Sparse(c, a);
+    }
+    for (sunindextype j = 0; j < m.columns; j++)
+        for (sunindextype k = m.start[j]; k < m.start[j + 1]; k++)
+            m.value[k] = m.row[k] == j ? 1.0 + c * m.value[k] : c * m.value[k];
+    return 0;
+}
+
+/* The library's clone builds a matrix with the library's operations (CVODE's
+ * saved Jacobian is one): hand these on. */
+static SUNMatrix clone(SUNMatrix a)
+{
+    SUNMatrix b = SUNMatClone_Sparse(a);
+    if (b)
+        mh_kernels_install_matrix(b);
+    return b;
+}
+
+void mh_kernels_install_matrix(SUNMatrix a)
+{
+    SUNMatrix_Ops o = a->ops;
+    o->clone = clone;
+    o->zero = zero;
+    o->copy = copy;
+    o->scaleaddi = scale_add_identity;
+}
