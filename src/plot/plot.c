@@ -195,7 +195,12 @@ static int n_lines(const mh_plot_panel *p) { return 1 + p->n_more; }
 static mh_plot_line line_of(const mh_plot_panel *p, int index)
 {
     if (index == 0)
-        return (mh_plot_line){.label = p->label, .t_min = p->t_min, .y = p->y, .n = p->n};
+        return (mh_plot_line){.label = p->label,
+                              .t_min = p->t_min,
+                              .y = p->y,
+                              .n = p->n,
+                              .y_low = p->y_low,
+                              .y_high = p->y_high};
     return p->more[index - 1];
 }
 
@@ -308,6 +313,10 @@ static int widen_to_line(mh_plot_line ln, int times, double *lo, double *hi)
             *lo = fmin(*lo, v);
             *hi = fmax(*hi, v);
             any = 1;
+            if (!times && ln.y_low && ln.y_high && plottable(ln.y_low[i]) && plottable(ln.y_high[i])) {
+                *lo = fmin(*lo, ln.y_low[i]);
+                *hi = fmax(*hi, ln.y_high[i]);
+            }
         }
     }
     return any;
@@ -477,6 +486,35 @@ static void draw_line(cairo_t *cr, const area *a, const mh_plot_panel *p, int in
     }
     poly_end(&pl);
     cairo_set_dash(cr, NULL, 0, 0.0);
+}
+
+/* The band of line `index` (if it has one), a translucent fill in the line's
+ * colour, drawn before every line so no line hides behind another's band.
+ * A point without finite limits breaks the band, as a gap breaks the line. */
+static void draw_line_band(cairo_t *cr, const area *a, const mh_plot_panel *p, int index)
+{
+    mh_plot_line ln = line_of(p, index);
+    if (!ln.y_low || !ln.y_high)
+        return;
+    rgba c = PALETTE[index % N_PALETTE];
+    c.a = 0.18;
+    set_color(cr, c);
+    for (size_t from = 0; from < ln.n;) {
+        size_t to = from;
+        while (to < ln.n && plottable(ln.t_min[to]) && plottable(ln.y_low[to]) &&
+               plottable(ln.y_high[to]))
+            to++;
+        if (to > from + 1) {
+            cairo_move_to(cr, px_of(a, ln.t_min[from]), py_of(a, ln.y_high[from]));
+            for (size_t i = from + 1; i < to; i++)
+                cairo_line_to(cr, px_of(a, ln.t_min[i]), py_of(a, ln.y_high[i]));
+            for (size_t i = to; i-- > from;)
+                cairo_line_to(cr, px_of(a, ln.t_min[i]), py_of(a, ln.y_low[i]));
+            cairo_close_path(cr);
+            cairo_fill(cr);
+        }
+        from = to + 1;
+    }
 }
 
 static void draw_reference(cairo_t *cr, const area *a, const mh_plot_panel *p)
@@ -747,6 +785,8 @@ static void draw_panel(cairo_t *cr, const layout *L, const mh_plot_panel *p,
     cairo_rectangle(cr, a.x0, a.y0, a.x1 - a.x0, a.y1 - a.y0);
     cairo_clip(cr);
     draw_shading(cr, &a, p);
+    for (int k = 0; k < n_lines(p); k++)
+        draw_line_band(cr, &a, p, k);
     for (int k = 0; k < n_lines(p); k++)
         draw_line(cr, &a, p, k);
     if (p->n_ref > 0)
@@ -1557,10 +1597,11 @@ static mh_status check_xy_panel(const char *path, const mh_plot_xy *p, int k, mh
                                   "%s: x-y panel %d, point set %d: nothing to plot", path, k + 1,
                                   s + 1);
         for (size_t i = 0; p->row_labels && i < pts->n; i++)
-            if (!(pts->y[i] >= 0.0 && pts->y[i] <= (double)p->n_rows - 1.0))
+            /* within a row's band, so points of one row may be spread (jittered) */
+            if (!(pts->y[i] >= -0.5 && pts->y[i] <= (double)p->n_rows - 0.5))
                 return mh_error_raise(err, MH_ERR_INVALID,
-                                      "%s: x-y panel %d, point set %d: row %g outside 0 to %zu",
-                                      path, k + 1, s + 1, pts->y[i], p->n_rows - 1);
+                                      "%s: x-y panel %d, point set %d: row %g outside -0.5 to %g",
+                                      path, k + 1, s + 1, pts->y[i], (double)p->n_rows - 0.5);
     }
     return MH_OK;
 }

@@ -29,6 +29,9 @@ typedef struct mh_plot_line {
     const double *t_min; /* x values in minutes */
     const double *y;
     size_t n;
+    /* optional band around the line (a confidence interval), shaded in the line's
+     * colour; both NULL for none */
+    const double *y_low, *y_high;
 } mh_plot_line;
 
 typedef struct mh_plot_panel {
@@ -52,6 +55,8 @@ typedef struct mh_plot_panel {
     /* optional further lines drawn over it, each in the next colour (NULL/0 when none) */
     const mh_plot_line *more;
     int n_more;
+    /* optional band around the panel's own line, as mh_plot_line's (both NULL for none) */
+    const double *y_low, *y_high;
 } mh_plot_panel;
 
 /* Writes one figure with the panels stacked vertically, sharing the time axis.
@@ -131,7 +136,8 @@ typedef struct mh_plot_xy {
 
 /* Writes one figure of x-y panels stacked vertically. Format, atomicity and
  * errors as mh_plot_write; non-finite values are skipped. MH_ERR_INVALID for
- * a point set without points or arrays, a forest row outside 0 .. n_rows-1,
+ * a point set without points or arrays, a forest point outside its rows
+ * (-0.5 .. n_rows - 0.5: a row is a band, so its points may be spread),
  * or a figure too tall for one image (about 2000 forest rows in all). */
 mh_status mh_plot_xy_write(const char *path, const char *title, const mh_plot_xy *panels,
                            int n_panels, mh_error *err);

@@ -601,7 +601,7 @@ static void test_xy_figure(void **state)
     path_in(state, "bad.svg", path, sizeof path);
     rows[2] = 4;
     assert_int_equal(mh_plot_xy_write(path, NULL, panels, 2, &err), MH_ERR_INVALID);
-    assert_non_null(strstr(err.message, "row 4 outside 0 to 3"));
+    assert_non_null(strstr(err.message, "row 4 outside -0.5 to 3.5"));
     rows[2] = 2;
     scatter.n = 0;
     assert_int_equal(mh_plot_xy_write(path, NULL, panels, 2, &err), MH_ERR_INVALID);
