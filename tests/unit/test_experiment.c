@@ -264,6 +264,18 @@ static void lists_arms_and_pairs_subjects(void **state)
     mh_experiment_spec_free(e);
 }
 
+/* The file fails to read with an error naming `where` (file:line:col) and `what`. */
+static void fails_at(const char *text, size_t case_number, const char *where, const char *what)
+{
+    mh_error err = {0};
+    mh_experiment_spec *e = parse(text, &err);
+    assert_null(e);
+    if (!strstr(err.message, where) || !strstr(err.message, what)) {
+        print_error("case %zu: %s\n", case_number, err.message);
+        fail();
+    }
+}
+
 /* Each malformed file fails with the error at its line and column. */
 static void malformed_files_get_located_errors(void **state)
 {
@@ -280,13 +292,7 @@ static void malformed_files_get_located_errors(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[4096];
         snprintf(text, sizeof text, "%s%s", TWO_BY_THREE, cases[i].extra);
-        mh_error err = {0};
-        mh_experiment_spec *e = parse(text, &err);
-        assert_null(e);
-        if (!strstr(err.message, cases[i].where) || !strstr(err.message, cases[i].what)) {
-            print_error("case %zu: %s\n", i, err.message);
-            fail();
-        }
+        fails_at(text, i, cases[i].where, cases[i].what);
     }
 }
 
@@ -312,13 +318,7 @@ static void merged_errors_point_at_the_level(void **state)
         assert_non_null(at);
         snprintf(text, sizeof text, "%.*s%s%s", (int)(at - TWO_BY_THREE), TWO_BY_THREE,
                  cases[i].to, at + strlen(cases[i].from));
-        mh_error err = {0};
-        mh_experiment_spec *e = parse(text, &err);
-        assert_null(e);
-        if (!strstr(err.message, cases[i].where) || !strstr(err.message, cases[i].what)) {
-            print_error("case %zu: %s\n", i, err.message);
-            fail();
-        }
+        fails_at(text, i, cases[i].where, cases[i].what);
     }
 }
 
