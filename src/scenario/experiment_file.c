@@ -308,6 +308,14 @@ static void name_arm(const mh_experiment_spec *e, mh_experiment_arm *arm)
 
 /* ---- an arm's scenario -------------------------------------------------------------- */
 
+/* Nodes made here hang in the document unattached, and the document frees
+ * only what is attached: each is freed when done with (fy_node_free accepts NULL). */
+static void free_nodes(struct fy_node *a, struct fy_node *b)
+{
+    fy_node_free(a);
+    fy_node_free(b);
+}
+
 static mh_status out_of_memory(mh_yaml *y)
 {
     return mh_error_raise(y->err, MH_ERR_NOMEM, "%s: out of memory building the arms", y->file);
@@ -331,8 +339,10 @@ static mh_status merge(mh_yaml *y, struct fy_node *into, struct fy_node *from, b
         struct fy_node_pair *have = fy_node_mapping_lookup_pair_by_string(into, name, FY_NT);
         if (!have) {
             struct fy_node *key_copy = fy_node_copy(doc, key), *value_copy = fy_node_copy(doc, value);
-            if (!key_copy || !value_copy || fy_node_mapping_append(into, key_copy, value_copy) != 0)
+            if (!key_copy || !value_copy || fy_node_mapping_append(into, key_copy, value_copy) != 0) {
+                free_nodes(key_copy, value_copy);
                 return out_of_memory(y);
+            }
             continue;
         }
         struct fy_node *old = fy_node_pair_value(have);
@@ -347,8 +357,10 @@ static mh_status merge(mh_yaml *y, struct fy_node *into, struct fy_node *from, b
             struct fy_node *item;
             while (st == MH_OK && (item = fy_node_sequence_iterate(value, &item_iter))) {
                 struct fy_node *copy = fy_node_copy(doc, item);
-                if (!copy || fy_node_sequence_append(old, copy) != 0)
+                if (!copy || fy_node_sequence_append(old, copy) != 0) {
+                    fy_node_free(copy);
                     st = out_of_memory(y);
+                }
             }
         } else if (strict) {
             st = mh_yaml_fail(y, value, MH_ERR_INVALID,
@@ -357,8 +369,10 @@ static mh_status merge(mh_yaml *y, struct fy_node *into, struct fy_node *from, b
                               inner);
         } else {
             struct fy_node *copy = fy_node_copy(doc, value);
-            if (!copy || fy_node_pair_set_value(have, copy) != 0)
+            if (!copy || fy_node_pair_set_value(have, copy) != 0) {
+                fy_node_free(copy);
                 st = out_of_memory(y);
+            }
         }
         if (st != MH_OK)
             return st;
@@ -380,8 +394,10 @@ static mh_status scenario_part(mh_yaml *y, struct fy_node *level, struct fy_node
             continue;
         struct fy_node *key = fy_node_copy(y->doc, fy_node_pair_key(pair));
         struct fy_node *value = fy_node_copy(y->doc, fy_node_pair_value(pair));
-        if (!key || !value || fy_node_mapping_append(*out, key, value) != 0)
+        if (!key || !value || fy_node_mapping_append(*out, key, value) != 0) {
+            free_nodes(key, value);
             return out_of_memory(y);
+        }
     }
     return MH_OK;
 }
@@ -390,8 +406,10 @@ static mh_status add_key(mh_yaml *y, struct fy_node *map, const char *key, struc
 {
     struct fy_node *k = fy_node_build_from_string(y->doc, key, FY_NT);
     struct fy_node *v = fy_node_copy(y->doc, value);
-    if (!k || !v || fy_node_mapping_append(map, k, v) != 0)
+    if (!k || !v || fy_node_mapping_append(map, k, v) != 0) {
+        free_nodes(k, v);
         return out_of_memory(y);
+    }
     return MH_OK;
 }
 
@@ -414,27 +432,14 @@ static uint64_t arm_seed(const mh_experiment_spec *e, const mh_experiment_arm *a
     return mh_random_u64(&stream);
 }
 
-/* Merge the arm's levels into the protocol, check the result as a scenario
- * and keep it, with the arm's population, as the arm's population spec. */
-static mh_status build_arm(reading *r, int index)
+/* The arm's levels merged into one fragment, and its population's draws changed. */
+static mh_status merge_levels(reading *r, const mh_experiment_arm *arm, mh_population_spec *p,
+                              struct fy_node *levels)
 {
     mh_yaml *y = r->y;
-    mh_experiment_spec *e = r->e;
-    mh_experiment_arm *arm = &e->arms[index];
-    struct fy_node *levels = fy_node_create_mapping(y->doc);
-    struct fy_node *scenario = r->protocol ? fy_node_copy(y->doc, r->protocol)
-                                           : fy_node_create_mapping(y->doc);
-    if (!levels || !scenario)
-        return out_of_memory(y);
-    mh_population_spec *p = malloc(sizeof *p);
-    if (!p)
-        return out_of_memory(y);
-    *p = r->base;
-    p->protocol_flow = NULL;
-    arm->population = p;
     mh_status st = MH_OK;
-    for (int f = 0; f < e->n_factors && st == MH_OK; f++) {
-        struct fy_node *level = r->level_node[f][arm->level[f]], *part;
+    for (int f = 0; f < r->e->n_factors && st == MH_OK; f++) {
+        struct fy_node *level = r->level_node[f][arm->level[f]], *part = NULL;
         struct fy_node *draws = mh_yaml_get(level, "population");
         if (draws)
             st = mh_population_read_draws(y, mh_yaml_get(draws, "subjects"),
@@ -444,7 +449,28 @@ static mh_status build_arm(reading *r, int index)
             st = scenario_part(y, level, &part);
         if (st == MH_OK)
             st = merge(y, levels, part, true, "");
+        fy_node_free(part);
     }
+    return st;
+}
+
+/* Merge the arm's levels into the protocol, check the result as a scenario
+ * and keep it, with the arm's population, as the arm's population spec. */
+static mh_status build_arm(reading *r, int index)
+{
+    mh_yaml *y = r->y;
+    mh_experiment_spec *e = r->e;
+    mh_experiment_arm *arm = &e->arms[index];
+    mh_population_spec *p = malloc(sizeof *p);
+    if (!p)
+        return out_of_memory(y);
+    *p = r->base;
+    p->protocol_flow = NULL;
+    arm->population = p;
+    struct fy_node *levels = fy_node_create_mapping(y->doc);
+    struct fy_node *scenario = r->protocol ? fy_node_copy(y->doc, r->protocol)
+                                           : fy_node_create_mapping(y->doc);
+    mh_status st = levels && scenario ? merge_levels(r, arm, p, levels) : out_of_memory(y);
     if (st == MH_OK)
         st = merge(y, scenario, levels, false, "");
     if (st == MH_OK)
@@ -455,11 +481,15 @@ static mh_status build_arm(reading *r, int index)
     if (st == MH_OK)
         st = mh_scenario_read_node(y, scenario, &check);
     mh_scenario_free(check);
+    if (st == MH_OK) {
+        p->protocol_flow =
+            fy_emit_node_to_string(scenario, FYECF_MODE_FLOW_ONELINE | FYECF_WIDTH_INF);
+        if (!p->protocol_flow || p->protocol_flow[0] != '{')
+            st = out_of_memory(y);
+    }
+    free_nodes(levels, scenario);
     if (st != MH_OK)
         return st;
-    p->protocol_flow = fy_emit_node_to_string(scenario, FYECF_MODE_FLOW_ONELINE | FYECF_WIDTH_INF);
-    if (!p->protocol_flow || p->protocol_flow[0] != '{')
-        return out_of_memory(y);
     name_arm(e, arm);
     snprintf(p->name, sizeof p->name, "%.127s", arm->name);
     p->size = r->group_size[index];
