@@ -14,7 +14,11 @@
  * whose first colour is the blue of a single line. The time axis spans every
  * line of every panel, each panel's value axis all of its lines. A line with
  * a label gets a legend entry; a panel with one unlabelled line and nothing
- * else has no legend, exactly as before overlays existed.
+ * else has no legend, exactly as before overlays existed. When the labels of
+ * many lines would not fit one row they wrap onto more (up to six), and every
+ * panel of the figure grows by the same rows; beyond that they are cut short.
+ * A line may carry a band (its confidence interval), shaded in its colour,
+ * lighter the more bands share the panel.
  */
 #ifndef MH_PLOT_PLOT_H
 #define MH_PLOT_PLOT_H
