@@ -162,6 +162,14 @@ static void name_term(const mh_experiment_spec *e, unsigned mask, const int *lev
         }
 }
 
+static int factors_in(unsigned mask)
+{
+    int n = 0;
+    for (; mask; mask &= mask - 1)
+        n++;
+    return n;
+}
+
 /* Every term whose arms exist: masks in order of size, then of factors. */
 static void estimate_terms(const mh_experiment_run *run, const double *values, const long *sizes,
                            mh_experiment_report *r)
@@ -171,7 +179,7 @@ static void estimate_terms(const mh_experiment_run *run, const double *values, c
     unsigned n_masks = 1u << e->n_factors;
     for (int order = 1; order <= e->n_factors; order++) {
         for (unsigned mask = 1; mask < n_masks; mask++) {
-            if (__builtin_popcount(mask) != order)
+            if (factors_in(mask) != order)
                 continue;
             /* every combination of non-reference levels of the factors in mask */
             int level[MH_EXPERIMENT_MAX_FACTORS] = {0};

@@ -533,7 +533,7 @@ static mh_status read_population(reading *r, struct fy_node *node)
 static mh_status read_every(reading *r, struct fy_node *node)
 {
     mh_experiment_spec *e = r->e;
-    e->every_min = e->duration_min >= 2.0 * 1440.0 ? 1440.0 : 60.0;
+    e->every_min = fmin(e->duration_min >= 2.0 * 1440.0 ? 1440.0 : 60.0, e->duration_min);
     if (!node)
         return MH_OK;
     mh_status st = mh_yaml_duration(r->y, node, "every", &e->every_min);
