@@ -1,5 +1,5 @@
 /*
- * distributions.c - normal and chi-square probabilities (analysis layer).
+ * distributions.c - normal, chi-square and Student t probabilities (analysis layer).
  *
  * Normal tails from erfc, which keeps full relative precision far out in the
  * tail (2.6e-25 stays 2.6e-25 instead of rounding 1 - 1 to 0). The quantile
@@ -8,6 +8,11 @@
  * Q(df/2, x/2), evaluated by its power series for x < a + 1 and by its
  * continued fraction otherwise (Abramowitz and Stegun 1964, 6.5.29 and
  * 6.5.31; the fraction in the modified Lentz form, Press et al. 2007, 6.2).
+ * Student t comes from the regularized incomplete beta function,
+ * P(|T| > |t|) = I_{df/(df+t^2)}(df/2, 1/2) (Abramowitz and Stegun 26.7.1 with
+ * 26.5.27), whose continued fraction (A&S 26.5.8; Press et al. 2007, 6.4)
+ * converges fast for x < (a+1)/(a+b+2), the symmetry I_x(a,b) = 1 - I_{1-x}(b,a)
+ * covering the rest; its quantile is bisection-guarded Newton on that tail.
  */
 #include "analysis/distributions.h"
 
@@ -101,4 +106,101 @@ double mh_dist_chisq_upper(double x, double df)
     if (!(df > 0.0))
         return NAN;
     return mh_dist_gamma_q(0.5 * df, 0.5 * x);
+}
+
+/* The continued fraction of I_x(a, b) / (x^a (1-x)^b / (a B(a, b))), modified Lentz. */
+static double beta_fraction(double x, double a, double b)
+{
+    const double tiny = DBL_MIN / DBL_EPSILON;
+    double c = 1.0, d = 1.0 - (a + b) * x / (a + 1.0);
+    if (fabs(d) < tiny)
+        d = tiny;
+    d = 1.0 / d;
+    double h = d;
+    for (int m = 1; m < MAX_TERMS; m++) {
+        double m2 = 2.0 * m;
+        /* even step: d_2m = m (b - m) x / ((a + 2m - 1)(a + 2m)) */
+        double an = m * (b - m) * x / ((a + m2 - 1.0) * (a + m2));
+        d = 1.0 + an * d;
+        d = fabs(d) < tiny ? tiny : d;
+        c = 1.0 + an / c;
+        c = fabs(c) < tiny ? tiny : c;
+        d = 1.0 / d;
+        h *= d * c;
+        /* odd step: d_2m+1 = -(a + m)(a + b + m) x / ((a + 2m)(a + 2m + 1)) */
+        an = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0));
+        d = 1.0 + an * d;
+        d = fabs(d) < tiny ? tiny : d;
+        c = 1.0 + an / c;
+        c = fabs(c) < tiny ? tiny : c;
+        d = 1.0 / d;
+        double delta = d * c;
+        h *= delta;
+        if (fabs(delta - 1.0) < DBL_EPSILON)
+            break;
+    }
+    return h;
+}
+
+double mh_dist_beta_i(double x, double a, double b)
+{
+    if (isnan(x) || !(a > 0.0) || !(b > 0.0) || x < 0.0 || x > 1.0)
+        return NAN;
+    if (x == 0.0 || x == 1.0)
+        return x;
+    double log_front = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x);
+    if (x < (a + 1.0) / (a + b + 2.0))
+        return exp(log_front) * beta_fraction(x, a, b) / a;
+    return 1.0 - exp(log_front) * beta_fraction(1.0 - x, b, a) / b;
+}
+
+double mh_dist_t_two_sided(double t, double df)
+{
+    if (isnan(t) || !(df > 0.0))
+        return NAN;
+    if (isinf(t))
+        return 0.0;
+    return mh_dist_beta_i(df / (df + t * t), 0.5 * df, 0.5);
+}
+
+double mh_dist_t_cdf(double t, double df)
+{
+    double tail = 0.5 * mh_dist_t_two_sided(t, df); /* P(T > |t|) */
+    return t < 0.0 ? tail : 1.0 - tail;
+}
+
+/* Solve P(T > t) = tail for t >= 0 (tail <= 1/2) by Newton steps on the tail,
+ * each kept inside a bracket that bisection shrinks when Newton would leave it:
+ * the t density is log-concave only near 0, so plain Newton can overshoot in
+ * the tails of small df. */
+double mh_dist_t_quantile(double p, double df)
+{
+    if (!(p > 0.0 && p < 1.0) || !(df > 0.0))
+        return NAN;
+    if (p == 0.5)
+        return 0.0;
+    double tail = fmin(p, 1.0 - p);
+    double lo = 0.0, hi = 1.0;
+    while (0.5 * mh_dist_t_two_sided(hi, df) > tail && hi < 1e300)
+        hi *= 2.0;
+    double z = -mh_dist_normal_quantile(tail); /* the normal quantile as a start */
+    double t = z > lo && z < hi ? z : 0.5 * (lo + hi);
+    double log_norm = lgamma(0.5 * (df + 1.0)) - lgamma(0.5 * df) - 0.5 * log(df * M_PI);
+    for (int i = 0; i < 200; i++) {
+        double f = 0.5 * mh_dist_t_two_sided(t, df) - tail; /* decreasing in t */
+        if (f > 0.0)
+            lo = t;
+        else
+            hi = t;
+        double density = exp(log_norm - 0.5 * (df + 1.0) * log1p(t * t / df));
+        double next = t + f / density;
+        if (!(next > lo && next < hi))
+            next = 0.5 * (lo + hi);
+        if (fabs(next - t) <= 4.0 * DBL_EPSILON * fmax(1.0, fabs(t)) || f == 0.0) {
+            t = next;
+            break;
+        }
+        t = next;
+    }
+    return p < 0.5 ? -t : t;
 }

@@ -1,5 +1,5 @@
 /*
- * distributions.h - normal and chi-square probabilities (analysis layer).
+ * distributions.h - normal, chi-square and Student t probabilities (analysis layer).
  * Depends only on the C99 maths library (erfc, lgamma).
  *
  * Enough for the tests the Mendelian randomization module reports (two-sided
@@ -20,5 +20,14 @@ double mh_dist_normal_quantile(double p);
 double mh_dist_chisq_upper(double x, double df);
 /* Regularized upper incomplete gamma function Q(a, x) = Gamma(a, x) / Gamma(a), a > 0. */
 double mh_dist_gamma_q(double a, double x);
+
+/* Regularized incomplete beta function I_x(a, b), a, b > 0, 0 <= x <= 1. */
+double mh_dist_beta_i(double x, double a, double b);
+/* Student t with df > 0 degrees of freedom (not necessarily whole: Welch's
+ * test): P(T <= t), the two-sided p-value P(|T| > |t|), and the quantile t with
+ * P(T <= t) = p for 0 < p < 1. NAN for arguments outside those ranges. */
+double mh_dist_t_cdf(double t, double df);
+double mh_dist_t_two_sided(double t, double df);
+double mh_dist_t_quantile(double p, double df);
 
 #endif

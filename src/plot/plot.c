@@ -116,6 +116,8 @@ typedef struct layout {
     const char *x_label;
     axis x;
     panel_layout *panels;
+    int legend_rows;     /* rows of legend above each plot area: 1, more for many lines */
+    double panel_height; /* legend rows plus plot area */
 } layout;
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -195,7 +197,12 @@ static int n_lines(const mh_plot_panel *p) { return 1 + p->n_more; }
 static mh_plot_line line_of(const mh_plot_panel *p, int index)
 {
     if (index == 0)
-        return (mh_plot_line){.label = p->label, .t_min = p->t_min, .y = p->y, .n = p->n};
+        return (mh_plot_line){.label = p->label,
+                              .t_min = p->t_min,
+                              .y = p->y,
+                              .n = p->n,
+                              .y_low = p->y_low,
+                              .y_high = p->y_high};
     return p->more[index - 1];
 }
 
@@ -308,6 +315,10 @@ static int widen_to_line(mh_plot_line ln, int times, double *lo, double *hi)
             *lo = fmin(*lo, v);
             *hi = fmax(*hi, v);
             any = 1;
+            if (!times && ln.y_low && ln.y_high && plottable(ln.y_low[i]) && plottable(ln.y_high[i])) {
+                *lo = fmin(*lo, ln.y_low[i]);
+                *hi = fmax(*hi, ln.y_high[i]);
+            }
         }
     }
     return any;
@@ -477,6 +488,39 @@ static void draw_line(cairo_t *cr, const area *a, const mh_plot_panel *p, int in
     }
     poly_end(&pl);
     cairo_set_dash(cr, NULL, 0, 0.0);
+}
+
+/* The band of line `index` (if it has one), a translucent fill in the line's
+ * colour, drawn before every line so no line hides behind another's band.
+ * A point without finite limits breaks the band, as a gap breaks the line. */
+static void draw_line_band(cairo_t *cr, const area *a, const mh_plot_panel *p, int index)
+{
+    mh_plot_line ln = line_of(p, index);
+    if (!ln.y_low || !ln.y_high)
+        return;
+    /* the more bands overlap, the lighter each, so that lines and bands stay readable */
+    int banded = 0;
+    for (int k = 0; k < n_lines(p); k++)
+        banded += line_of(p, k).y_low && line_of(p, k).y_high;
+    rgba c = PALETTE[index % N_PALETTE];
+    c.a = fmax(0.06, fmin(0.18, 0.54 / banded));
+    set_color(cr, c);
+    for (size_t from = 0; from < ln.n;) {
+        size_t to = from;
+        while (to < ln.n && plottable(ln.t_min[to]) && plottable(ln.y_low[to]) &&
+               plottable(ln.y_high[to]))
+            to++;
+        if (to > from + 1) {
+            cairo_move_to(cr, px_of(a, ln.t_min[from]), py_of(a, ln.y_high[from]));
+            for (size_t i = from + 1; i < to; i++)
+                cairo_line_to(cr, px_of(a, ln.t_min[i]), py_of(a, ln.y_high[i]));
+            for (size_t i = to; i-- > from;)
+                cairo_line_to(cr, px_of(a, ln.t_min[i]), py_of(a, ln.y_low[i]));
+            cairo_close_path(cr);
+            cairo_fill(cr);
+        }
+        from = to + 1;
+    }
 }
 
 static void draw_reference(cairo_t *cr, const area *a, const mh_plot_panel *p)
@@ -692,9 +736,15 @@ static int line_legend(const mh_plot_panel *p, int index, int has_extras, char *
  * order, then reference, target range and check window. None for a lone
  * unlabelled line. When the entries would overflow the strip, line labels are
  * all cut to the same width. */
-static void draw_legend(cairo_t *cr, const area *a, const mh_plot_panel *p)
+static void draw_legend_rows(cairo_t *cr, const area *a, const mh_plot_panel *p, int rows);
+
+static void draw_legend(cairo_t *cr, const area *a, const mh_plot_panel *p, int rows)
 {
     static const double entry_extra = LEGEND_SWATCH + LEGEND_GAP + LEGEND_SPACING;
+    if (rows > 1) {
+        draw_legend_rows(cr, a, p, rows);
+        return;
+    }
     int has_ref = p->n_ref > 0, has_extras = has_ref || p->has_band || p->has_window;
     char text[TEXT_MAX];
     set_font(cr, FONT_LEGEND, 0);
@@ -732,13 +782,78 @@ static void draw_legend(cairo_t *cr, const area *a, const mh_plot_panel *p)
     }
 }
 
+/* A line's legend entry, for a legend of several rows. */
+typedef struct legend_item {
+    char text[TEXT_MAX];
+    double width; /* swatch, gap, text and spacing */
+    int line;     /* the line's index in the panel */
+} legend_item;
+
+/* The lines' legend entries, each cut to fit one row; returns how many. */
+static int legend_items(cairo_t *cr, const mh_plot_panel *p, double room, legend_item *items,
+                        int max_items)
+{
+    static const double entry_extra = LEGEND_SWATCH + LEGEND_GAP + LEGEND_SPACING;
+    int has_extras = p->n_ref > 0 || p->has_band || p->has_window, n = 0;
+    set_font(cr, FONT_LEGEND, 0);
+    for (int k = 0; k < n_lines(p) && n < max_items; k++)
+        if (line_legend(p, k, has_extras, items[n].text, sizeof items[n].text)) {
+            fit_text(cr, items[n].text, sizeof items[n].text, room - entry_extra);
+            items[n].width = text_width(cr, items[n].text) + entry_extra;
+            items[n++].line = k;
+        }
+    return n;
+}
+
+enum { LEGEND_MAX_ROWS = 6, LEGEND_MAX_ITEMS = 64 };
+
+/* Rows a panel's line labels need, uncut, in `room` (1 when they fit in one,
+ * or when even LEGEND_MAX_ROWS would not hold them: then labels are cut). Only
+ * figures of lines alone wrap; one with reference points, a band or a window
+ * keeps its single row. */
+static int legend_rows_needed(cairo_t *cr, const mh_plot_panel *p, double room)
+{
+    if (p->n_ref > 0 || p->has_band || p->has_window || n_lines(p) > LEGEND_MAX_ITEMS)
+        return 1;
+    legend_item items[LEGEND_MAX_ITEMS];
+    int n = legend_items(cr, p, room, items, LEGEND_MAX_ITEMS), rows = 1;
+    double used = 0.0;
+    for (int i = 0; i < n; i++) {
+        if (used > 0.0 && used + items[i].width > room) {
+            rows++;
+            used = 0.0;
+        }
+        used += items[i].width;
+    }
+    return rows <= LEGEND_MAX_ROWS ? rows : 1;
+}
+
+/* The lines' legend in `rows` rows above the plot area, read left to right. */
+static void draw_legend_rows(cairo_t *cr, const area *a, const mh_plot_panel *p, int rows)
+{
+    legend_item items[LEGEND_MAX_ITEMS];
+    double room = a->x1 - a->x0, left = a->x0;
+    int n = legend_items(cr, p, room, items, LEGEND_MAX_ITEMS), row = 0;
+    for (int i = 0; i < n; i++) {
+        if (left > a->x0 && left + items[i].width > a->x1 && row + 1 < rows) {
+            row++;
+            left = a->x0;
+        }
+        double mid_y = a->y0 - (rows - row - 0.5) * LEGEND_STRIP;
+        /* legend_entry lays out from the right: give it this entry's right end */
+        legend_entry(cr, left + items[i].width - LEGEND_SPACING, mid_y, LEGEND_LINE,
+                     items[i].line, items[i].text);
+        left += items[i].width;
+    }
+}
+
 static void draw_panel(cairo_t *cr, const layout *L, const mh_plot_panel *p,
                        const panel_layout *pl, double top, int time_labels)
 {
     area a = {.x0 = L->left,
               .x1 = L->width - L->right,
-              .y0 = top + LEGEND_STRIP,
-              .y1 = top + PANEL_HEIGHT,
+              .y0 = top + L->legend_rows * (double)LEGEND_STRIP,
+              .y1 = top + L->panel_height,
               .x = &L->x,
               .y = &pl->y,
               .minutes_per_unit = L->minutes_per_unit};
@@ -747,6 +862,8 @@ static void draw_panel(cairo_t *cr, const layout *L, const mh_plot_panel *p,
     cairo_rectangle(cr, a.x0, a.y0, a.x1 - a.x0, a.y1 - a.y0);
     cairo_clip(cr);
     draw_shading(cr, &a, p);
+    for (int k = 0; k < n_lines(p); k++)
+        draw_line_band(cr, &a, p, k);
     for (int k = 0; k < n_lines(p); k++)
         draw_line(cr, &a, p, k);
     if (p->n_ref > 0)
@@ -759,7 +876,7 @@ static void draw_panel(cairo_t *cr, const layout *L, const mh_plot_panel *p,
     }
     draw_axes(cr, &a, time_labels);
     draw_y_label(cr, &a, p->name, p->unit);
-    draw_legend(cr, &a, p);
+    draw_legend(cr, &a, p, L->legend_rows);
     if (time_labels) {
         set_color(cr, COLOR_TEXT);
         set_font(cr, FONT_AXIS_LABEL, 0);
@@ -807,13 +924,38 @@ static double left_margin(cairo_t *cr, const layout *L, int n_panels)
     return fmax(64.0, 10.0 + fe.ascent + fe.descent + 10.0 + widest + 8.0);
 }
 
+/* Legend rows for the figure (the most any panel needs, so panels stay alike),
+ * measured on a scratch surface before the figure's own exists; one row when
+ * more would make the figure too tall. */
+static void legend_layout(layout *L, const mh_plot_panel *panels, int n_panels)
+{
+    L->legend_rows = 1;
+    cairo_surface_t *scratch = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create(scratch);
+    if (cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
+        double room = L->width - L->right - left_margin(cr, L, n_panels);
+        for (int k = 0; k < n_panels; k++) {
+            int rows = legend_rows_needed(cr, &panels[k], room);
+            L->legend_rows = rows > L->legend_rows ? rows : L->legend_rows;
+        }
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(scratch);
+    double extra = (L->legend_rows - 1) * (double)LEGEND_STRIP;
+    if (L->top + n_panels * (PANEL_HEIGHT + extra) + BOTTOM_MARGIN > MAX_FIG_HEIGHT) {
+        L->legend_rows = 1;
+        extra = 0.0;
+    }
+    L->panel_height = PANEL_HEIGHT + extra;
+}
+
 static void draw_figure(cairo_t *cr, layout *L, const char *title, const mh_plot_panel *panels,
                         int n_panels)
 {
     L->left = left_margin(cr, L, n_panels);
     draw_page(cr, title, L->left, L->width - L->right);
     for (int k = 0; k < n_panels; k++)
-        draw_panel(cr, L, &panels[k], &L->panels[k], L->top + k * (double)PANEL_HEIGHT,
+        draw_panel(cr, L, &panels[k], &L->panels[k], L->top + k * L->panel_height,
                    k == n_panels - 1);
 }
 
@@ -978,15 +1120,16 @@ mh_status mh_plot_write(const char *path, const char *title, const mh_plot_panel
     if (st != MH_OK)
         return st;
 
-    layout L = {.width = FIG_WIDTH, .right = RIGHT_MARGIN};
+    layout L = {.width = FIG_WIDTH, .right = RIGHT_MARGIN, .legend_rows = 1};
     L.top = title && title[0] ? TITLE_HEIGHT : TOP_WITHOUT_TITLE;
-    L.height = L.top + n_panels * (double)PANEL_HEIGHT + BOTTOM_MARGIN;
     L.panels = calloc((size_t)n_panels, sizeof *L.panels);
     if (!L.panels)
         return mh_error_raise(err, MH_ERR_NOMEM, "%s: out of memory for the plot", path);
     time_axis(panels, n_panels, &L);
     for (int k = 0; k < n_panels; k++)
         panel_y_axis(&panels[k], &L.panels[k]);
+    legend_layout(&L, panels, n_panels);
+    L.height = L.top + n_panels * L.panel_height + BOTTOM_MARGIN;
     time_figure figure = {.L = &L, .title = title, .panels = panels, .n_panels = n_panels};
     st = render(path, fmt, L.width, L.height, draw_time_figure, &figure, err);
     free(L.panels);
@@ -1557,10 +1700,11 @@ static mh_status check_xy_panel(const char *path, const mh_plot_xy *p, int k, mh
                                   "%s: x-y panel %d, point set %d: nothing to plot", path, k + 1,
                                   s + 1);
         for (size_t i = 0; p->row_labels && i < pts->n; i++)
-            if (!(pts->y[i] >= 0.0 && pts->y[i] <= (double)p->n_rows - 1.0))
+            /* within a row's band, so points of one row may be spread (jittered) */
+            if (!(pts->y[i] >= -0.5 && pts->y[i] <= (double)p->n_rows - 0.5))
                 return mh_error_raise(err, MH_ERR_INVALID,
-                                      "%s: x-y panel %d, point set %d: row %g outside 0 to %zu",
-                                      path, k + 1, s + 1, pts->y[i], p->n_rows - 1);
+                                      "%s: x-y panel %d, point set %d: row %g outside -0.5 to %g",
+                                      path, k + 1, s + 1, pts->y[i], (double)p->n_rows - 0.5);
     }
     return MH_OK;
 }

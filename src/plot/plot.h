@@ -14,7 +14,11 @@
  * whose first colour is the blue of a single line. The time axis spans every
  * line of every panel, each panel's value axis all of its lines. A line with
  * a label gets a legend entry; a panel with one unlabelled line and nothing
- * else has no legend, exactly as before overlays existed.
+ * else has no legend, exactly as before overlays existed. When the labels of
+ * many lines would not fit one row they wrap onto more (up to six), and every
+ * panel of the figure grows by the same rows; beyond that they are cut short.
+ * A line may carry a band (its confidence interval), shaded in its colour,
+ * lighter the more bands share the panel.
  */
 #ifndef MH_PLOT_PLOT_H
 #define MH_PLOT_PLOT_H
@@ -29,6 +33,9 @@ typedef struct mh_plot_line {
     const double *t_min; /* x values in minutes */
     const double *y;
     size_t n;
+    /* optional band around the line (a confidence interval), shaded in the line's
+     * colour; both NULL for none */
+    const double *y_low, *y_high;
 } mh_plot_line;
 
 typedef struct mh_plot_panel {
@@ -52,6 +59,8 @@ typedef struct mh_plot_panel {
     /* optional further lines drawn over it, each in the next colour (NULL/0 when none) */
     const mh_plot_line *more;
     int n_more;
+    /* optional band around the panel's own line, as mh_plot_line's (both NULL for none) */
+    const double *y_low, *y_high;
 } mh_plot_panel;
 
 /* Writes one figure with the panels stacked vertically, sharing the time axis.
@@ -131,7 +140,8 @@ typedef struct mh_plot_xy {
 
 /* Writes one figure of x-y panels stacked vertically. Format, atomicity and
  * errors as mh_plot_write; non-finite values are skipped. MH_ERR_INVALID for
- * a point set without points or arrays, a forest row outside 0 .. n_rows-1,
+ * a point set without points or arrays, a forest point outside its rows
+ * (-0.5 .. n_rows - 0.5: a row is a band, so its points may be spread),
  * or a figure too tall for one image (about 2000 forest rows in all). */
 mh_status mh_plot_xy_write(const char *path, const char *title, const mh_plot_xy *panels,
                            int n_panels, mh_error *err);

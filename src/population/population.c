@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "core/random.h"
 #include "plot/plot.h"
+#include "solver/solver.h" /* mh_solver_sample_count: the times a run samples */
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -68,8 +69,9 @@ void mh_population_draw(const mh_population_spec *spec, long id, mh_population_s
     subject->status = MH_OK;
 }
 
-/* What every subject's run reads: the endpoints only, sampled at the start and the end.
- * The same for the whole population, so built once per run. */
+/* What every subject's run reads: the endpoints only, sampled at the start and the end
+ * (or, for time courses, every course_every_min). The same for the whole population,
+ * so built once per run. */
 typedef struct sampling_plan {
     char every[64];
     char vars[MH_POPULATION_MAX_ENDPOINTS * 64];
@@ -77,7 +79,8 @@ typedef struct sampling_plan {
 
 static void plan_sampling(const mh_population_spec *spec, sampling_plan *plan)
 {
-    snprintf(plan->every, sizeof plan->every, "%.17g min", spec->duration_min);
+    double every = spec->course_every_min > 0.0 ? spec->course_every_min : spec->duration_min;
+    snprintf(plan->every, sizeof plan->every, "%.17g min", every);
     size_t used = 0;
     plan->vars[0] = '\0';
     for (int i = 0; i < spec->n_endpoints && used < sizeof plan->vars; i++)
@@ -107,9 +110,18 @@ static char *subject_scenario_text(const mh_population_spec *spec, const mh_popu
     return text;
 }
 
-/* Build the subject's scenario, run it, and read the endpoints at the end. */
+size_t mh_population_course_times(const mh_population_spec *spec)
+{
+    if (spec->course_every_min <= 0.0)
+        return 0;
+    return mh_solver_sample_count(spec->duration_min, spec->course_every_min);
+}
+
+/* Build the subject's scenario, run it, and read the endpoints at the start and
+ * the end, and into course (n_times samples; NULL for none) over the run. */
 static mh_status simulate_subject(const mh_population_spec *spec, const sampling_plan *plan,
-                                  mh_population_subject *s, mh_error *err)
+                                  mh_population_subject *s, double *course, size_t n_times,
+                                  mh_error *err)
 {
     char *text = subject_scenario_text(spec, s);
     if (!text)
@@ -135,6 +147,9 @@ static mh_status simulate_subject(const mh_population_spec *spec, const sampling
             int column = mh_result_find_column(result, mh_var_at(spec->endpoints[i])->name);
             s->start[i] = mh_result_value(result, 0, column);
             s->endpoints[i] = mh_result_value(result, last, column);
+            for (size_t k = 0; course && k < n_times; k++)
+                course[k * (size_t)spec->n_endpoints + (size_t)i] =
+                    k <= last ? mh_result_value(result, k, column) : NAN;
         }
     }
     mh_result_free(result);
@@ -146,9 +161,19 @@ mh_status mh_population_run(const mh_population_spec *spec, long first, long cou
                             mh_population_subject *subjects, mh_progress_fn progress,
                             void *progress_user, mh_error *err)
 {
+    return mh_population_run_courses(spec, first, count, threads, subjects, NULL, progress,
+                                     progress_user, err);
+}
+
+mh_status mh_population_run_courses(const mh_population_spec *spec, long first, long count,
+                                    int threads, mh_population_subject *subjects, double *courses,
+                                    mh_progress_fn progress, void *progress_user, mh_error *err)
+{
     (void)err; /* nothing here fails as a whole yet; each subject carries its own status */
     sampling_plan plan;
     plan_sampling(spec, &plan);
+    size_t n_times = courses ? mh_population_course_times(spec) : 0;
+    size_t per_subject = n_times * (size_t)spec->n_endpoints;
     long done = 0;
 #ifdef _OPENMP
     /* a clause, not omp_set_num_threads: the caller's own OpenMP setting stays as it was */
@@ -161,11 +186,14 @@ mh_status mh_population_run(const mh_population_spec *spec, long first, long cou
         mh_population_subject *s = &subjects[i];
         mh_population_draw(spec, first + i, s);
         mh_error subject_err = {0};
-        s->status = simulate_subject(spec, &plan, s, &subject_err);
+        double *course = n_times ? courses + (size_t)i * per_subject : NULL;
+        s->status = simulate_subject(spec, &plan, s, course, n_times, &subject_err);
         if (s->status != MH_OK) {
             snprintf(s->reason, sizeof s->reason, "%s", subject_err.message);
             for (int e = 0; e < spec->n_endpoints; e++)
                 s->start[e] = s->endpoints[e] = NAN;
+            for (size_t k = 0; k < per_subject && course; k++)
+                course[k] = NAN;
         }
         long now;
 #pragma omp atomic capture

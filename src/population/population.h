@@ -39,6 +39,19 @@ mh_status mh_population_run(const mh_population_spec *spec, long first, long cou
                             mh_population_subject *subjects, mh_progress_fn progress,
                             void *progress_user, mh_error *err);
 
+/* The number of times each subject's endpoints are sampled when the spec asks
+ * for time courses (course_every_min > 0): every course_every_min from 0, and
+ * the end of the run; 0 when it does not. */
+size_t mh_population_course_times(const mh_population_spec *spec);
+
+/* mh_population_run that also records each subject's time courses: subject i's
+ * endpoint e at sample time k is courses[(i * n_times + k) * n_endpoints + e],
+ * n_times = mh_population_course_times(spec) (NAN for a failed subject). With
+ * courses NULL, or no course_every_min, exactly mh_population_run. */
+mh_status mh_population_run_courses(const mh_population_spec *spec, long first, long count,
+                                    int threads, mh_population_subject *subjects, double *courses,
+                                    mh_progress_fn progress, void *progress_user, mh_error *err);
+
 /* Draws the distributions of the endpoints listed in `endpoints` (indices
  * into spec->endpoints, each once) across subjects at the end of the run, one
  * histogram each, women and men overlaid (mh_plot_distributions). */

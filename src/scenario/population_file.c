@@ -180,23 +180,37 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_population_s
     p->size = (long)size;
     if (st == MH_OK && v[SEED])
         st = mh_yaml_uint(y, v[SEED], "seed", &p->seed);
-    if (st == MH_OK && v[SUBJECTS])
-        st = read_subjects(y, v[SUBJECTS], p);
-    if (st == MH_OK && v[GENOTYPES])
-        st = read_genotypes(y, v[GENOTYPES], p);
-    if (st == MH_OK && v[VARIABILITY])
-        st = read_variability(y, v[VARIABILITY], p);
     if (st == MH_OK)
-        st = read_names(y, v[ENDPOINTS], "endpoints", mh_var_find, "'myohep vars'",
-                        MH_POPULATION_MAX_ENDPOINTS, p->endpoints, &p->n_endpoints);
+        st = mh_population_read_draws(y, v[SUBJECTS], v[GENOTYPES], v[VARIABILITY], p);
+    if (st == MH_OK)
+        st = mh_population_read_endpoints(y, v[ENDPOINTS], p);
     if (st == MH_OK)
         st = read_protocol(y, v[SCENARIO], p);
     return st;
 }
 
+mh_status mh_population_read_draws(mh_yaml *y, struct fy_node *subjects, struct fy_node *genotypes,
+                                   struct fy_node *variability, mh_population_spec *p)
+{
+    mh_status st = MH_OK;
+    if (subjects)
+        st = read_subjects(y, subjects, p);
+    if (st == MH_OK && genotypes)
+        st = read_genotypes(y, genotypes, p);
+    if (st == MH_OK && variability)
+        st = read_variability(y, variability, p);
+    return st;
+}
+
+mh_status mh_population_read_endpoints(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
+{
+    return read_names(y, node, "endpoints", mh_var_find, "'myohep vars'",
+                      MH_POPULATION_MAX_ENDPOINTS, p->endpoints, &p->n_endpoints);
+}
+
 /* Defaults: an adult population of mixed sex (NHANES-like means), no genotype
  * risk alleles, no parameter variability. */
-static void set_defaults(mh_population_spec *p)
+void mh_population_spec_defaults(mh_population_spec *p)
 {
     p->seed = 1;
     p->male_share = 0.5;
@@ -216,7 +230,7 @@ mh_status mh_population_spec_parse(const char *text, size_t length, const char *
     if (!p)
         return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
     snprintf(p->source, sizeof p->source, "%s", name);
-    set_defaults(p);
+    mh_population_spec_defaults(p);
     mh_yaml y;
     mh_status st = mh_yaml_open(&y, name, text, length, err);
     if (st == MH_OK) {

@@ -39,11 +39,27 @@ typedef struct mh_population_spec {
     double duration_min;
     char *protocol_flow;       /* the shared scenario as "{...}" flow YAML, no subject */
     mh_resolution resolution;  /* every subject's run (the command line's --resolution) */
+    double course_every_min;   /* time courses sampled this often (0: start and end only;
+                                  set by experiments, never by a population file) */
 } mh_population_spec;
 
 mh_status mh_population_spec_load(const char *path, mh_population_spec **out, mh_error *err);
 mh_status mh_population_spec_parse(const char *text, size_t length, const char *name,
                                    mh_population_spec **out, mh_error *err);
 void mh_population_spec_free(mh_population_spec *spec);
+
+/* For files that hold a population among other things (experiment files).
+ * The defaults of a population file's optional keys; */
+void mh_population_spec_defaults(mh_population_spec *spec);
+/* its draws, the values of `subjects`, `genotypes` and `variability` (each may be
+ * NULL), read over what spec holds, so a later mapping changes only what it names; */
+struct mh_yaml;
+struct fy_node;
+mh_status mh_population_read_draws(struct mh_yaml *y, struct fy_node *subjects,
+                                   struct fy_node *genotypes, struct fy_node *variability,
+                                   mh_population_spec *spec);
+/* and its `endpoints` list. */
+mh_status mh_population_read_endpoints(struct mh_yaml *y, struct fy_node *node,
+                                       mh_population_spec *spec);
 
 #endif

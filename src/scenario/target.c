@@ -30,7 +30,6 @@
  */
 #include "scenario/target.h"
 
-#include <libgen.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -287,26 +286,6 @@ static mh_status read_check(mh_yaml *y, struct fy_node *node, const mh_target *t
     return read_band(y, node, v[RANGE], v[BELOW], v[ABOVE], c);
 }
 
-/* The file that `key: NAME` names, relative to the target file, into path;
- * a located error when it cannot be opened. */
-static mh_status beside_target(mh_yaml *y, struct fy_node *node, const char *key, char *path,
-                               size_t size)
-{
-    const char *name;
-    mh_status st = mh_yaml_string(y, node, key, &name);
-    if (st != MH_OK)
-        return st;
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", y->file);
-    snprintf(path, size, "%s/%s", dirname(dir), name);
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        return mh_yaml_fail(y, node, MH_ERR_NOT_FOUND, "%s: cannot open the %s file '%s'", key,
-                            key, path);
-    fclose(fp);
-    return MH_OK;
-}
-
 /* The index of an output among the population's endpoints, or -1. */
 static int find_endpoint(const mh_population_spec *spec, const char *name)
 {
@@ -410,7 +389,7 @@ static mh_status read_population(mh_yaml *y, struct fy_node *node, struct fy_nod
                                  mh_target *t)
 {
     char path[8192];
-    mh_status st = beside_target(y, node, "population", path, sizeof path);
+    mh_status st = mh_yaml_path_beside(y, node, "population", path, sizeof path);
     if (st != MH_OK)
         return st;
     if ((st = mh_population_spec_load(path, &t->population, y->err)) != MH_OK)
@@ -445,7 +424,7 @@ static mh_status read_scenario(mh_yaml *y, struct fy_node *node, mh_scenario **o
     if (fy_node_get_type(node) != FYNT_SCALAR)
         return mh_scenario_read_node(y, node, out);
     char path[8192];
-    mh_status st = beside_target(y, node, "scenario", path, sizeof path);
+    mh_status st = mh_yaml_path_beside(y, node, "scenario", path, sizeof path);
     return st == MH_OK ? mh_scenario_load(path, out, y->err) : st;
 }
 

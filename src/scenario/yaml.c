@@ -7,6 +7,7 @@
 #include "scenario/yaml.h"
 
 #include <errno.h>
+#include <libgen.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -450,4 +451,22 @@ mh_status mh_yaml_clock(mh_yaml *y, struct fy_node *node, const char *key, doubl
 mh_status mh_yaml_moment(mh_yaml *y, struct fy_node *node, const char *key, double *minutes)
 {
     return parse_with(y, node, key, "a moment such as 'day 3 08:00'", mh_parse_moment, minutes);
+}
+
+mh_status mh_yaml_path_beside(mh_yaml *y, struct fy_node *node, const char *key, char *path,
+                              size_t size)
+{
+    const char *name;
+    mh_status st = mh_yaml_string(y, node, key, &name);
+    if (st != MH_OK)
+        return st;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", y->file);
+    snprintf(path, size, "%s/%s", dirname(dir), name);
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return mh_yaml_fail(y, node, MH_ERR_NOT_FOUND, "%s: cannot open the %s file '%s'", key,
+                            key, path);
+    fclose(fp);
+    return MH_OK;
 }

@@ -62,6 +62,11 @@ mh_status mh_scenario_read_node(mh_yaml *y, struct fy_node *node, mh_scenario **
  * a parameter given again replaces the earlier value. */
 mh_status mh_scenario_read_parameters(mh_yaml *y, struct fy_node *node, mh_scenario *s);
 
+/* The file that `key: NAME` names, relative to the folder of the file being
+ * read, into path; a located error when it cannot be opened. */
+mh_status mh_yaml_path_beside(mh_yaml *y, struct fy_node *node, const char *key, char *path,
+                              size_t size);
+
 /* Key lookup in a mapping already checked with mh_yaml_map. */
 struct fy_node *mh_yaml_get(struct fy_node *map, const char *key);
 

@@ -601,7 +601,7 @@ static void test_xy_figure(void **state)
     path_in(state, "bad.svg", path, sizeof path);
     rows[2] = 4;
     assert_int_equal(mh_plot_xy_write(path, NULL, panels, 2, &err), MH_ERR_INVALID);
-    assert_non_null(strstr(err.message, "row 4 outside 0 to 3"));
+    assert_non_null(strstr(err.message, "row 4 outside -0.5 to 3.5"));
     rows[2] = 2;
     scatter.n = 0;
     assert_int_equal(mh_plot_xy_write(path, NULL, panels, 2, &err), MH_ERR_INVALID);
@@ -855,6 +855,65 @@ static void test_series_figure_errors(void **state)
     mh_series_free(&s[1]);
 }
 
+static int occurrences(const char *text, const char *what)
+{
+    int n = 0;
+    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+static double svg_height(const char *svg)
+{
+    const char *h = strstr(svg, "height=\"");
+    return h ? strtod(h + 8, NULL) : NAN;
+}
+
+/* A line's band (a confidence interval) is a translucent fill in its colour;
+ * many long labels wrap onto more legend rows instead of being cut, and the
+ * panel grows by those rows. */
+static void test_bands_and_legend_rows(void **state)
+{
+    overlay_data o;
+    make_overlay(&o, "sedentary", "training");
+    char *plain = render_svg(state, &o.panel, 1);
+    double low[N_SHORT], high[N_SHORT];
+    for (int i = 0; i < N_SHORT; i++) {
+        low[i] = o.y1[i] - 0.731;
+        high[i] = o.y1[i] + 0.459;
+    }
+    o.panel.y_low = low;
+    o.panel.y_high = high;
+    char *banded = render_svg(state, &o.panel, 1);
+    assert_true(occurrences(banded, "fill-opacity") > occurrences(plain, "fill-opacity"));
+    assert_true(svg_height(banded) == svg_height(plain)); /* two short labels: one row */
+
+    enum { N_ARMS = 12 };
+    static const char *const labels[N_ARMS] = {
+        "reference",          "anti_ccl2",       "anti_adm",        "disuse",
+        "disuse+anti_ccl2",   "disuse+anti_adm", "fatty",           "fatty+anti_ccl2",
+        "fatty+anti_adm",     "fatty+disuse",    "fatty+disuse+anti_ccl2",
+        "fatty+disuse+anti_adm"};
+    mh_plot_line more[N_ARMS - 1];
+    size_t letters = strlen(labels[0]);
+    for (int k = 1; k < N_ARMS; k++) {
+        more[k - 1] = (mh_plot_line){.label = labels[k], .t_min = o.t2, .y = o.y2, .n = N_LONG};
+        letters += strlen(labels[k]);
+    }
+    o.panel.label = labels[0];
+    o.panel.more = more;
+    o.panel.n_more = N_ARMS - 1;
+    char *many = render_svg(state, &o.panel, 1);
+    assert_true(svg_height(many) > svg_height(plain));
+    /* every label whole (cut labels end in one ellipsis glyph): the figures differ
+     * only in their legends, by a glyph per letter */
+    size_t plain_letters = strlen("sedentary") + strlen("training");
+    assert_int_equal((size_t)(count_glyphs(many) - count_glyphs(plain)), letters - plain_letters);
+    free(plain);
+    free(banded);
+    free(many);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -865,6 +924,7 @@ int main(void)
         cmocka_unit_test(test_awkward_series),
         cmocka_unit_test(test_overlay_png_and_svg),
         cmocka_unit_test(test_single_line_legend),
+        cmocka_unit_test(test_bands_and_legend_rows),
         cmocka_unit_test(test_overlay_errors),
         cmocka_unit_test(test_distributions),
         cmocka_unit_test(test_xy_figure),
