@@ -675,7 +675,9 @@ static mh_status read_intervention(mh_yaml *y, struct fy_node *node, mh_scenario
     if (type == DEXAMETHASONE) {
         /* The glucocorticoid input is a prednisolone-equivalent dose in mg/day:
          * dexamethasone is about 6.7 times as potent (0.75 mg for 5 mg). 20 mg/kg/day
-         * is the common atrophy protocol (Wang 2022 J Cachexia Sarcopenia Muscle). */
+         * is a common atrophy protocol (Wang, Hsiao, Wong, Chen, Lee, Lee: is
+         * dexamethasone-induced muscle atrophy an alternative model for naturally aged
+         * sarcopenia?). */
         double mg_per_kg = 20.0;
         if (v[DOSE_KG] && (st = mh_yaml_number(y, v[DOSE_KG], "dose_mg_per_kg_per_day", 0, 100,
                                                "mg/kg/day", &mg_per_kg)) != MH_OK)
