@@ -216,10 +216,9 @@ void mh_species_param_at(mh_species species, int index, mh_species_param *out)
     memset(out, 0, sizeof *out);
     if (!human)
         return;
-    out->info = *human;
-    if (species == MH_SPECIES_MOUSE)
+    out->info = *human; /* the human set: the modules' own row, source included */
+    if (species == MH_SPECIES_MOUSE) {
         mouse_param(human, out);
-    else
-        snprintf(out->source, sizeof out->source, "%s", human->source);
-    out->info.source = out->source;
+        out->info.source = out->source;
+    }
 }

@@ -17,10 +17,10 @@
 #define MH_MOUSE_REFERENCE_KG 0.028 /* C57BL/6J male at about 16 weeks (JAX phenotype data) */
 
 /* One parameter as a species sees it: the human row with the species' value,
- * bounds and source (the source text lives in `source`). */
+ * bounds and source (a mouse's source text lives in `source`). */
 typedef struct mh_species_param {
     mh_param_info info;
-    char source[320];
+    char source[1024];
 } mh_species_param;
 
 /* "human" or "mouse"; NULL for an unknown index. */
