@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model/species.h"
 
 int mh_cmd_vars(int argc, char **argv)
 {
@@ -25,18 +26,21 @@ int mh_cmd_vars(int argc, char **argv)
 
 int mh_cmd_params(int argc, char **argv)
 {
+    mh_species species = MH_SPECIES_HUMAN;
     for (int i = 1; i < argc; i++) {
         bool missing = false;
         const char *v;
         if (mh_cli_is_help(argv[i])) {
-            printf("Usage: myohep params [--species human]\n\n"
-                   "List every parameter: name, unit, default, bounds, population CV and\n"
-                   "source. Override one with 'myohep run --set NAME=VALUE' or a scenario's\n"
-                   "'parameters:' mapping.\n");
+            printf("Usage: myohep params [--species human|mouse]\n\n"
+                   "List every parameter of a species' set (default human): name, unit,\n"
+                   "default, bounds, population CV and source. The mouse set keeps the human\n"
+                   "structure; its source column says which values are allometric, measured\n"
+                   "or calibrated. Override one with 'myohep run --set NAME=VALUE' or a\n"
+                   "scenario's 'parameters:' mapping.\n");
             return MH_EXIT_OK;
         } else if ((v = mh_cli_option(argc, argv, &i, "--species", &missing))) {
-            if (strcmp(v, "human") != 0)
-                return mh_cli_usage_error("params", "--species: only 'human' exists yet, found '%s'", v);
+            if (mh_species_find(v, &species) != MH_OK)
+                return mh_cli_usage_error("params", "--species: expected 'human' or 'mouse', found '%s'", v);
         } else {
             return mh_cli_usage_error("params", missing ? "option %s needs a value" : "unexpected argument '%s'",
                                       argv[i]);
@@ -45,7 +49,9 @@ int mh_cmd_params(int argc, char **argv)
     printf("%-22s %-24s %10s %10s %10s %5s  %s | %s\n", "name", "unit", "default", "lower", "upper", "cv",
            "description", "source");
     for (int i = 0; i < mh_param_count(); i++) {
-        const mh_param_info *p = mh_param_at(i);
+        mh_species_param sp;
+        mh_species_param_at(species, i, &sp);
+        const mh_param_info *p = &sp.info;
         printf("%-22s %-24s %10.4g %10.4g %10.4g %5.2f  %s | %s\n", p->name, p->unit, p->default_value,
                p->lower, p->upper, p->population_cv, p->description, p->source);
     }

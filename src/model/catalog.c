@@ -68,6 +68,21 @@ static double sarcopenia(const double *args)
     return c < 0 ? 0.0 : c;
 }
 
+/* Mouse conventions (SCENARIO.md): masses in g, grip in g-force, insulin in ng/mL
+ * (mouse insulin, 5.8 kDa: 1 ng/mL = 172 pmol/L), liver triglyceride per g of liver
+ * (10 x the liver fat percentage: both are triglyceride over liver weight). */
+static double in_grams(const double *args) { return 1000.0 * args[0]; }
+
+static double mouse_insulin_ng_ml(const double *args) { return args[0] / 172.0; }
+
+static double liver_tg_mg_per_g(const double *args) { return 10.0 * args[0]; }
+
+/* Lean liver plus its triglyceride: TG (g) / fat share. */
+static double liver_weight_g(const double *args)
+{
+    return args[1] > 0.0 ? args[0] * 100.0 / args[1] : 0.0;
+}
+
 #define FA_SOURCES                                                                               \
     "liver_ffa_uptake_g_per_day", "liver_remnant_fa_g_per_day", "dnl_g_per_day",                  \
         "liver_fa_influx_g_per_day", "dietary_ffa_share"
@@ -107,6 +122,24 @@ static const mh_derived_def derived[] = {
     {{"sarcopenia", "0-3", "EWGSOP2: 0 none, 1 probable, 2 confirmed, 3 severe (Cruz-Jentoft 2019)"},
      {"female", "grip_strength_kg", "asm_kg", "height_m", NULL},
      sarcopenia},
+    {{"weight_g", "g", "body weight in grams (mouse convention)"}, {"weight_kg", NULL}, in_grams},
+    {{"fat_mass_g", "g", "body fat mass in grams (mouse convention)"}, {"fat_mass_kg", NULL}, in_grams},
+    {{"lean_mass_g", "g", "fat-free mass in grams (mouse convention)"}, {"lean_mass_kg", NULL}, in_grams},
+    {{"muscle_mass_g", "g", "skeletal muscle mass in grams (mouse convention)"},
+     {"muscle_mass_kg", NULL},
+     in_grams},
+    {{"grip_strength_gf", "gf", "grip strength in gram-force (mouse convention: all-limb grip meter)"},
+     {"grip_strength_kg", NULL},
+     in_grams},
+    {{"insulin_ng_ml", "ng/mL", "plasma insulin in ng/mL of mouse insulin (1 ng/mL = 172 pmol/L)"},
+     {"insulin_pmol_l", NULL},
+     mouse_insulin_ng_ml},
+    {{"liver_tg_mg_per_g", "mg/g", "liver triglyceride per gram of liver (mouse convention)"},
+     {"liver_fat_pct", NULL},
+     liver_tg_mg_per_g},
+    {{"liver_weight_g", "g", "liver weight: lean liver plus its triglyceride"},
+     {"liver_tg_g", "liver_fat_pct", NULL},
+     liver_weight_g},
 };
 
 int mh_derived_count(void) { return MH_COUNT(derived); }

@@ -17,6 +17,7 @@
 
 #include "core/error.h"
 #include "model/catalog.h"
+#include "model/species.h"
 #include "physio/registry.h"
 
 enum { MAX_MODULES = 32 };
@@ -33,6 +34,7 @@ struct mh_model {
     double *slow_bias_trend; /* plus this per minute since bias_from_min */
     double bias_from_min;
     double clock_offset_min; /* added to the time the modules see (their age) */
+    mh_species species;      /* whose parameter set (and bounds) the model holds */
     mh_inputs inputs;
     mh_shared shared;
     mh_freeze freeze;
@@ -162,11 +164,24 @@ void mh_model_state_name(const mh_model *m, int index, char *buf, size_t size)
 
 double mh_model_param(const mh_model *m, int index) { return m->params[index]; }
 
+void mh_model_set_species(mh_model *m, mh_species species)
+{
+    m->species = species;
+    m->inputs.species = species;
+    for (int i = 0; i < m->n_params; i++) {
+        mh_species_param p;
+        mh_species_param_at(species, i, &p);
+        m->params[i] = p.info.default_value;
+    }
+}
+
 mh_status mh_model_set_param(mh_model *m, int index, double value, mh_error *err)
 {
     if (index < 0 || index >= m->n_params)
         return mh_error_raise(err, MH_ERR_NOT_FOUND, "no parameter with index %d", index);
-    const mh_param_info *info = mh_param_at(index);
+    mh_species_param bounds;
+    mh_species_param_at(m->species, index, &bounds);
+    const mh_param_info *info = &bounds.info;
     if (!isfinite(value) || value < info->lower || value > info->upper)
         return mh_error_raise(err, MH_ERR_INVALID,
                               "parameter %s = %g %s is outside its bounds [%g, %g] %s",

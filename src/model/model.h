@@ -23,9 +23,13 @@ int mh_model_state_count(const mh_model *m);
 void mh_model_state_name(const mh_model *m, int index, char *buf, size_t size);
 const mh_state_def *mh_model_state_def(const mh_model *m, int index);
 
+/* Switch to a species' parameter set (model/species.c) and mark the inputs with
+ * it; call before any mh_model_set_param. A new model holds the human set. */
+void mh_model_set_species(mh_model *m, mh_species species);
+
 /* Parameters: index as in the public catalogue (mh_param_find). */
 double mh_model_param(const mh_model *m, int index);
-/* Rejects values outside the parameter's bounds, citing them. */
+/* Rejects values outside the parameter's bounds for the model's species, citing them. */
 mh_status mh_model_set_param(mh_model *m, int index, double value, mh_error *err);
 mh_inputs *mh_model_inputs(mh_model *m);
 

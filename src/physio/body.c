@@ -151,10 +151,23 @@ double mh_body_resting_kcal_per_day(int female, double age_y, double height_m, d
     return 9.99 * weight_kg + 625.0 * height_m - 4.92 * age_y + (female ? -161.0 : 5.0);
 }
 
-/* Extracellular fluid at the start (Silva 2007, as in bw). */
+/* Mouse resting expenditure: Kleiber's interspecies law, 70 kcal/day x W^0.75
+ * (Kleiber 1947 Physiol Rev 27:511), 4.8 kcal/day at 28 g. Housing at 20-22 C,
+ * below the mouse's thermoneutral zone, raises daily expenditure to about 2.5
+ * times that (the mouse's physical activity level; Speakman 2013 Front Physiol
+ * 4:34), 12 kcal/day, matching chow intakes of 3.5-4 g/day at 3.1-3.4 kcal/g. */
+double mh_body_mouse_resting_kcal_per_day(double weight_kg)
+{
+    return 70.0 * pow(weight_kg, 0.75);
+}
+
+/* Extracellular fluid at the start (Silva 2007, as in bw); a mouse: a fifth of
+ * body weight, as assumed for small mammals (no mouse regression exists). */
 static double ecf0(const mh_inputs *in)
 {
     double h = in->height_m, w = in->body_weight_kg;
+    if (in->species == MH_SPECIES_MOUSE)
+        return 0.2 * w;
     return in->female ? -4.0 + 5.98 * h + 0.167 * w : 0.025 * in->age_y + 9.57 * h + 0.191 * w - 12.4;
 }
 
@@ -183,6 +196,8 @@ double mh_body_fat_estimate_kg(int female, double age_y, double height_m, double
 
 static double resting0(const mh_inputs *in)
 {
+    if (in->species == MH_SPECIES_MOUSE)
+        return mh_body_mouse_resting_kcal_per_day(in->body_weight_kg);
     return mh_body_resting_kcal_per_day(in->female, in->age_y, in->height_m, in->body_weight_kg);
 }
 
@@ -237,8 +252,10 @@ static void publish(const mh_module_ctx *c, double *signals)
 {
     const double *x = c->x, *p = c->p;
     signals[MH_SIGNAL_FAT_MASS] = fmax(x[F], 0.0);
-    /* Reference: the default 78 kg man of 40 at 22 % body fat (the Dalla Man cohort). */
-    signals[MH_SIGNAL_FAT_MASS_RATIO] = fmax(x[F], 0.0) / 17.2;
+    /* Reference: the default 78 kg man of 40 at 22 % body fat (the Dalla Man cohort);
+     * a mouse: the default chow-fed 28 g C57BL/6 male at 12 % body fat. */
+    double reference_fat_kg = c->in->species == MH_SPECIES_MOUSE ? 0.028 * 0.12 : 17.2;
+    signals[MH_SIGNAL_FAT_MASS_RATIO] = fmax(x[F], 0.0) / reference_fat_kg;
     signals[MH_SIGNAL_MUSCLE_MASS] = muscle_mass(x, p, c->in);
     signals[MH_SIGNAL_MUSCLE_MASS_RATIO] = muscle_mass(x, p, c->in) / c->in->muscle_mass_kg;
     signals[MH_SIGNAL_MUSCLE_PROTEOLYSIS] = muscle_breakdown(c);
@@ -293,7 +310,11 @@ static double intake(const mh_module_ctx *c)
 static double expenditure_without_growth(const mh_module_ctx *c, const baseline *b)
 {
     const double *x = c->x, *p = c->p;
-    return b->k + p[GF] * x[F] + p[GL] * x[L] + b->delta * weight(x, p, c->in) +
+    /* A mouse's activity and thermoregulation (delta W) stay at their start: cold-
+     * induced heat production does not grow with insulating fat, and activity fell
+     * when mice switched to a high-fat diet (Guo and Hall 2011 PLoS One 6:e15961). */
+    double carried = c->in->species == MH_SPECIES_MOUSE ? c->in->body_weight_kg : weight(x, p, c->in);
+    return b->k + p[GF] * x[F] + p[GL] * x[L] + b->delta * carried +
            p[BTEF] * (intake(c) - b->intake) + x[AT] +
            c->shared->signal[MH_SIGNAL_EXERCISE_ENERGY] * MH_MIN_PER_DAY;
 }

@@ -81,6 +81,19 @@ typedef enum mh_intervention {
         MH_INTERVENTION_COUNT
 } mh_intervention;
 
+/* The species a parameter set and a subject belong to (MODEL-BRIEF section 6).
+ * The mouse is a C57BL/6 male with the human model's structure: the same
+ * equations and parameter names, its own values (model/species.c). */
+typedef enum mh_species { MH_SPECIES_HUMAN, MH_SPECIES_MOUSE } mh_species;
+
+/* Mouse age runs against a human-equivalent age: 3 months of a C57BL/6 match 20
+ * human years and 24 months 69 (Dutta and Sengupta 2016 Life Sci 152:244;
+ * Flurkey, Currer, Harrison 2007 The Mouse in Biomedical Research, ch. 20), about
+ * 2.33 human years per mouse month, so the age laws calibrated on people (anabolic
+ * resistance, muscle quality, IGF-1) read the mouse's human-equivalent age. */
+#define MH_MOUSE_AGE_Y_AT_3_MONTHS 20.0
+#define MH_MOUSE_HUMAN_YEARS_PER_MONTH (49.0 / 21.0)
+
 /* Day-resolved mode (MODEL-BRIEF section 2): the day's meals become a steady
  * feed of their nutrients, and the week's exercise a mix of efforts, each held
  * for its share of the time; the fast subsystem then sits at its quasi-steady
@@ -101,13 +114,14 @@ typedef struct mh_exercise_share {
  * The subject block is fixed for a run; the fast physiology is expressed per kg
  * of the starting body weight, the slow physiology (body.c) tracks the weight. */
 typedef struct mh_inputs {
+    mh_species species;          /* human unless the scenario says mouse */
     double body_weight_kg;       /* at the start of the run: the per-kg basis */
     double meal_load_mg;         /* gut: stomach content right after the last ingestion (D) */
     double exercise_intensity;   /* 0 at rest; see mh_exercise_type for its meaning */
     mh_exercise_type exercise_type;
     /* subject */
     int female;
-    double age_y;                   /* at the start of the run */
+    double age_y;                   /* at the start of the run (a mouse: human-equivalent) */
     double height_m;
     double fat_mass_kg;             /* at the start */
     double muscle_mass_kg;          /* skeletal muscle at the start */
@@ -136,8 +150,12 @@ typedef struct mh_inputs {
 } mh_inputs;
 
 /* The subject's age at time t of the run. */
+/* The subject's age at time t of the run (a mouse: human-equivalent years, whose
+ * clock runs 12 x 2.33 = 28 times faster than the calendar). */
 static inline double mh_age_at(const mh_inputs *in, double t_min)
 {
+    if (in->species == MH_SPECIES_MOUSE)
+        return in->age_y + t_min / MH_MIN_PER_YEAR * 12.0 * MH_MOUSE_HUMAN_YEARS_PER_MONTH;
     return in->age_y + t_min / MH_MIN_PER_YEAR;
 }
 

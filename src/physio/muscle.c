@@ -398,7 +398,7 @@ static void derivatives(const mh_module_ctx *c, const double *f, double *dx)
     const mh_shared *s = c->shared;
     /* IMCL (relative to reference): filled by FFA uptake, oxidised in proportion to
      * oxidative capacity, drawn on by exercise (mmol TG per kg muscle). */
-    double muscle_kg = fmax(s->signal[MH_SIGNAL_MUSCLE_MASS], 1.0);
+    double muscle_kg = fmax(s->signal[MH_SIGNAL_MUSCLE_MASS], 1e-3); /* guard: a 12 g mouse too */
     double exercise_use = f[IMTG_USE] / 3.0 / 1000.0 * c->in->body_weight_kg / muscle_kg / p[IMCLREF];
     dx[IMCL] = p[KIMCL] * (f[FFA_UPTAKE] / p[FFAREF] - fmax(x[MITO], 0.1) * x[IMCL]) -
                exercise_use * fmin(fmax(x[IMCL], 0.0) / 0.1, 1.0);

@@ -26,6 +26,7 @@ extern const mh_module mh_liver_injury_module;
 
 /* Subject estimates shared by the model's defaults and the scenario (body.c). */
 double mh_body_resting_kcal_per_day(int female, double age_y, double height_m, double weight_kg);
+double mh_body_mouse_resting_kcal_per_day(double weight_kg);
 double mh_body_fat_estimate_kg(int female, double age_y, double height_m, double weight_kg);
 double mh_body_muscle_estimate_kg(int female, double fat_free_kg);
 

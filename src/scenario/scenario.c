@@ -18,6 +18,7 @@
 #include "core/suggest.h"
 #include "core/units.h"
 #include "model/catalog.h"
+#include "model/species.h"
 #include "physio/registry.h"
 #include "scenario/yaml.h"
 
@@ -28,6 +29,20 @@ enum { MAX_EVENTS = 100000, MAX_VARS = 256 };
 /* Subject limits: adults only; bounds wide enough for any real adult. */
 static const double AGE_MIN = 18, AGE_MAX = 110, HEIGHT_MIN = 120, HEIGHT_MAX = 230;
 static const double WEIGHT_MIN = 30, WEIGHT_MAX = 250, BMI_MIN = 12, BMI_MAX = 70;
+/* A mouse: weaned and growing up to very old (C57BL/6 median lifespan about 29
+ * months), from a lean 15 g to a diet-induced or genetically obese 70 g. */
+static const double MOUSE_AGE_WEEKS_MIN = 6, MOUSE_AGE_WEEKS_MAX = 130;
+static const double MOUSE_WEIGHT_G_MIN = 15, MOUSE_WEIGHT_G_MAX = 70;
+/* The default mouse: a C57BL/6J male of 16 weeks, 28 g (JAX phenotype data),
+ * about 12 % body fat on chow (assumed: NMR and DEXA reports of 10-15 %), nose to
+ * rump about 9.5 cm (only BMI reads a height, and a mouse run does not report it),
+ * housed at 20-22 C (physical activity level 2.5, physio/body.c). */
+static const double MOUSE_WEIGHT_G = 28, MOUSE_AGE_WEEKS = 16, MOUSE_BODY_FAT_PCT = 12;
+static const double MOUSE_LENGTH_CM = 9.5, MOUSE_ACTIVITY_LEVEL = 2.5;
+/* Liver triglyceride of chow-fed males about 10-20 mg/g (assumed from typical
+ * reports); 15 mg/g (1.5 %) is also where the model's chow-fed mouse settles. */
+static const double MOUSE_LIVER_FAT_PCT = 1.5;
+static const double WEEKS_PER_MONTH = 365.25 / 12.0 / 7.0;
 static const double MAX_DURATION_MIN = 100.0 * MH_MIN_PER_YEAR;
 
 static const char *const messengers[] = {"il6",       "irisin",    "fgf21", "adiponectin", "follistatin",
@@ -40,6 +55,27 @@ double mh_weight_stable_kcal_per_day(mh_sex sex, double age_y, double height_cm,
     /* Mifflin et al. 1990 Am J Clin Nutr 51:241, as the body module's energy balance uses it. */
     return physical_activity_level * mh_body_resting_kcal_per_day(sex == MH_SEX_FEMALE, age_y,
                                                                   height_cm / 100.0, weight_kg);
+}
+
+double mh_scenario_weight_stable_kcal_per_day(const mh_scenario *s)
+{
+    if (s->species == MH_SPECIES_MOUSE)
+        return s->subject.physical_activity_level *
+               mh_body_mouse_resting_kcal_per_day(s->subject.weight_kg);
+    return mh_weight_stable_kcal_per_day(s->subject.sex, s->subject.age_y, s->subject.height_cm,
+                                         s->subject.weight_kg, s->subject.physical_activity_level);
+}
+
+double mh_mouse_age_equivalent_y(double age_weeks)
+{
+    return MH_MOUSE_AGE_Y_AT_3_MONTHS +
+           (age_weeks / WEEKS_PER_MONTH - 3.0) * MH_MOUSE_HUMAN_YEARS_PER_MONTH;
+}
+
+double mh_mouse_age_weeks(double equivalent_y)
+{
+    return ((equivalent_y - MH_MOUSE_AGE_Y_AT_3_MONTHS) / MH_MOUSE_HUMAN_YEARS_PER_MONTH + 3.0) *
+           WEEKS_PER_MONTH;
 }
 
 /* VO2max of an untrained adult from age and sex when the scenario gives none
@@ -55,6 +91,7 @@ void mh_scenario_subject_inputs(const mh_scenario *s, mh_inputs *in)
 {
     int female = s->subject.sex == MH_SEX_FEMALE;
     double w = s->subject.weight_kg, h = s->subject.height_cm / 100.0;
+    in->species = s->species;
     in->body_weight_kg = w;
     in->female = female;
     in->age_y = s->subject.age_y;
@@ -86,35 +123,82 @@ double mh_default_every_min(double duration_min)
 
 /* ---- subject ---------------------------------------------------------------- */
 
+/* Genetic fatty liver. People: risk alleles of PNPLA3 I148M (rs738409 G) and
+ * TM6SF2 E167K (rs58542926 T). Mice carry the same two lesions as engineered
+ * alleles the model's structure already holds: the Pnpla3 148M knock-in
+ * (Smagris et al. 2015 Hepatology 61:108: 2-3-fold liver triglyceride on a
+ * high-sucrose diet, none on chow; the variant protein escapes degradation and
+ * stalls lipolysis of stored triglyceride) and the Tm6sf2 knockout (Smagris et
+ * al. 2016 Hepatology 64:1: less VLDL secretion, fatty liver). Obese leptin-
+ * deficient ob/ob mice are not offered: their fatty liver comes from
+ * hyperphagia and leptin loss, which the model does not represent. */
 static mh_status read_genotype(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
-    static const char *const keys[] = {"PNPLA3", "TM6SF2"};
-    static const char *const pnpla3[] = {"CC", "CG", "GG"};
-    static const char *const tm6sf2[] = {"CC", "CT", "TT"};
-    struct fy_node *v[COUNT(keys)];
-    mh_status st = mh_yaml_map(y, node, "genotype", keys, COUNT(keys), v, NULL);
+    bool mouse = s->species == MH_SPECIES_MOUSE;
+    static const char *const human_keys[] = {"PNPLA3", "TM6SF2"};
+    static const char *const mouse_keys[] = {"Pnpla3", "Tm6sf2"};
+    const char *const *keys = mouse ? mouse_keys : human_keys;
+    const char *const *pnpla3 = mouse ? (const char *const[]){"wt", "148I/M", "148M/M"}
+                                      : (const char *const[]){"CC", "CG", "GG"};
+    const char *const *tm6sf2 = mouse ? (const char *const[]){"wt", "+/-", "-/-"}
+                                      : (const char *const[]){"CC", "CT", "TT"};
+    struct fy_node *v[2];
+    mh_status st = mh_yaml_map(y, node, "genotype", keys, 2, v, NULL);
     /* risk alleles: PNPLA3 I148M is G (rs738409), TM6SF2 E167K is T (rs58542926) */
     if (st == MH_OK && v[0])
-        st = mh_yaml_choice(y, v[0], "PNPLA3", pnpla3, COUNT(pnpla3), &s->subject.pnpla3_risk_alleles);
+        st = mh_yaml_choice(y, v[0], keys[0], pnpla3, 3, &s->subject.pnpla3_risk_alleles);
     if (st == MH_OK && v[1])
-        st = mh_yaml_choice(y, v[1], "TM6SF2", tm6sf2, COUNT(tm6sf2), &s->subject.tm6sf2_risk_alleles);
+        st = mh_yaml_choice(y, v[1], keys[1], tm6sf2, 3, &s->subject.tm6sf2_risk_alleles);
     return st;
 }
 
 static mh_status read_subject(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
-    enum { SEX, AGE, HEIGHT, WEIGHT, BODY_FAT, LIVER_FAT, HABITUAL, VO2MAX, GENOTYPE, FIBROSIS, PAL, N };
+    enum { SEX, AGE, HEIGHT, WEIGHT, BODY_FAT, LIVER_FAT, HABITUAL, VO2MAX, GENOTYPE, FIBROSIS, PAL,
+           AGE_WEEKS, WEIGHT_G, N };
     static const char *const keys[N] = {"sex",          "age_y",         "height_cm",
                                         "weight_kg",    "body_fat_pct",  "liver_fat_pct",
                                         "liver_fat_habitual", "vo2max_ml_kg_min", "genotype",
-                                        "fibrosis_stage", "physical_activity_level"};
+                                        "fibrosis_stage", "physical_activity_level", "age_weeks",
+                                        "weight_g"};
     static const char *const booleans[] = {"false", "true"};
     static const char *const sexes[] = {"male", "female"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "subject", keys, N, v, k);
+    if (st != MH_OK)
+        return st;
+    /* Each species states weight and age in its own convention (SCENARIO.md). */
+    bool mouse = s->species == MH_SPECIES_MOUSE;
+    static const int human_only[] = {AGE, HEIGHT, WEIGHT, VO2MAX, HABITUAL};
+    static const char *const instead[] = {"gives its age as age_weeks", "has no height_cm",
+                                          "gives its weight as weight_g", "has no VO2max",
+                                          "has no habitual liver fat hold"};
+    for (int i = 0; mouse && i < COUNT(human_only); i++)
+        if (v[human_only[i]])
+            return mh_yaml_fail(y, k[human_only[i]], MH_ERR_INVALID,
+                                "'%s' describes a human subject; a mouse %s", keys[human_only[i]],
+                                instead[i]);
+    if (!mouse && (v[AGE_WEEKS] || v[WEIGHT_G]))
+        return mh_yaml_fail(y, k[v[AGE_WEEKS] ? AGE_WEEKS : WEIGHT_G], MH_ERR_INVALID,
+                            "'%s' describes a mouse; add 'species: mouse', or give a human's %s",
+                            keys[v[AGE_WEEKS] ? AGE_WEEKS : WEIGHT_G],
+                            v[AGE_WEEKS] ? "age_y" : "weight_kg");
     int sex = 0;
-    if (st == MH_OK && v[SEX] && (st = mh_yaml_choice(y, v[SEX], "sex", sexes, 2, &sex)) == MH_OK)
+    if (v[SEX] && (st = mh_yaml_choice(y, v[SEX], "sex", sexes, 2, &sex)) == MH_OK)
         s->subject.sex = sex == 0 ? MH_SEX_MALE : MH_SEX_FEMALE;
+    if (st == MH_OK && mouse && sex == 1)
+        return mh_yaml_fail(y, v[SEX], MH_ERR_INVALID,
+                            "the mouse parameter set is a C57BL/6 male; female mice are not "
+                            "modelled");
+    double mouse_value;
+    if (st == MH_OK && v[AGE_WEEKS] &&
+        (st = mh_yaml_number(y, v[AGE_WEEKS], "age_weeks", MOUSE_AGE_WEEKS_MIN, MOUSE_AGE_WEEKS_MAX,
+                             "weeks", &mouse_value)) == MH_OK)
+        s->subject.age_y = mh_mouse_age_equivalent_y(mouse_value);
+    if (st == MH_OK && v[WEIGHT_G] &&
+        (st = mh_yaml_number(y, v[WEIGHT_G], "weight_g", MOUSE_WEIGHT_G_MIN, MOUSE_WEIGHT_G_MAX, "g",
+                             &mouse_value)) == MH_OK)
+        s->subject.weight_kg = mouse_value / 1000.0;
     if (st == MH_OK && v[AGE])
         st = mh_yaml_number(y, v[AGE], "age_y", AGE_MIN, AGE_MAX, "years", &s->subject.age_y);
     if (st == MH_OK && v[HEIGHT])
@@ -142,9 +226,9 @@ static mh_status read_subject(mh_yaml *y, struct fy_node *node, mh_scenario *s)
     if (st == MH_OK && v[FIBROSIS])
         st = mh_yaml_number(y, v[FIBROSIS], "fibrosis_stage", 0, 4, "(stage)", &s->subject.fibrosis_stage);
     if (st == MH_OK && v[PAL])
-        st = mh_yaml_number(y, v[PAL], "physical_activity_level", 1.2, 2.5,
+        st = mh_yaml_number(y, v[PAL], "physical_activity_level", 1.2, mouse ? 4.0 : 2.5,
                             "(daily expenditure / resting)", &s->subject.physical_activity_level);
-    if (st != MH_OK)
+    if (st != MH_OK || mouse)
         return st;
     double h = s->subject.height_cm / 100.0, bmi = s->subject.weight_kg / (h * h);
     if (bmi < BMI_MIN || bmi > BMI_MAX)
@@ -239,6 +323,35 @@ static mh_status read_meal_list(mh_yaml *y, struct fy_node *node, meal_list *mea
     return MH_OK;
 }
 
+/* Mouse diets (SCENARIO.md `diet: {preset: ...}`), as shares of metabolizable
+ * energy, eaten ad libitum: the weight-stable intake (Kleiber x activity level)
+ * times energy_factor.
+ *   chow: LabDiet 5001 (protein 28.5, fat 13.5, carbohydrate 58 % of energy,
+ *         3.36 kcal/g; its sucrose is a few per cent of weight and is left out).
+ *   hfd60: Research Diets D12492 (fat 60, carbohydrate 20, protein 20 % of
+ *         energy, 5.24 kcal/g; sucrose 68.8 g of 773.85 g, about 7 % of energy,
+ *         half of it fructose). Mice eat more energy on it, most in the first
+ *         weeks (Flowers and Mickelson 2010 FASEB J 24:554.6); reports range
+ *         10-30 %, the model takes 20 % for the whole run. */
+typedef struct mouse_diet {
+    double carbs_pct, fat_pct, fructose_pct, energy_factor;
+} mouse_diet;
+
+static const mouse_diet mouse_diets[] = {
+    {.carbs_pct = 58.0, .fat_pct = 13.5, .fructose_pct = 0.0, .energy_factor = 1.0},
+    {.carbs_pct = 20.0, .fat_pct = 60.0, .fructose_pct = 3.5, .energy_factor = 1.2},
+};
+
+/* Mice eat in bouts, about three quarters of their food in the dark (Ellacott
+ * 2010 Cell Metab 12:10); the model's mouse eats eight equal meals 90 min apart
+ * from 19:00 to 05:30 (lights on 07:00), so a test after 6 h of fasting can start
+ * at 12:00 without meeting a meal. */
+static const meal_list mouse_meals = {
+    .n = 8,
+    .clock = {60, 150, 240, 330, 1140, 1230, 1320, 1410},
+    .shared = {1, 1, 1, 1, 1, 1, 1, 1},
+};
+
 /* Daily meals from a diet (or a top-level explicit meal list when diet is NULL). */
 static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top_meals,
                            mh_scenario *s)
@@ -259,11 +372,37 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
     if (diet && top_meals && v[MEALS])
         return mh_yaml_fail(y, top_meals, MH_ERR_INVALID,
                             "meals are given twice: in diet.meals and in the top-level meals");
-    double energy = mh_weight_stable_kcal_per_day(s->subject.sex, s->subject.age_y,
-                                                  s->subject.height_cm, s->subject.weight_kg,
-                                                  s->subject.physical_activity_level);
+    double energy = mh_scenario_weight_stable_kcal_per_day(s);
     double change = 0.0, carbs_pct = 50.0, protein_g_per_kg = -1.0, fructose_g = 0.0, alcohol_g = 0.0;
-    int pattern = 0, preset;
+    int pattern = 0, preset = -1;
+    bool mouse = s->species == MH_SPECIES_MOUSE;
+    if (v[PRESET] && (st = mh_yaml_choice(y, v[PRESET], "preset", presets, 2, &preset)) != MH_OK)
+        return st;
+    if (preset >= 0 && !mouse)
+        return mh_yaml_fail(y, v[PRESET], MH_ERR_INVALID,
+                            "diet preset '%s' is a mouse diet (add 'species: mouse'); a human diet "
+                            "gives energy_kcal_per_day, carbs_pct, fat_pct or a pattern",
+                            presets[preset]);
+    if (mouse && diet && preset < 0)
+        return mh_yaml_fail(y, diet, MH_ERR_INVALID,
+                            "a mouse diet needs 'preset: chow' or 'preset: hfd60' (with optional "
+                            "meals as clock times)");
+    if (mouse && top_meals && !diet)
+        return mh_yaml_fail(y, top_meals, MH_ERR_INVALID,
+                            "a mouse eats a diet preset ('diet: {preset: chow}'); top-level meals "
+                            "are for human scenarios (one-off loads go under events)");
+    for (int key = 0; preset >= 0 && key < N; key++)
+        if (v[key] && key != PRESET && key != MEALS)
+            return mh_yaml_fail(y, k[key], MH_ERR_INVALID,
+                                "'%s' does not combine with diet.preset: the preset fixes the "
+                                "mouse diet's composition and its ad libitum energy",
+                                keys[key]);
+    if (preset >= 0) {
+        const mouse_diet *d = &mouse_diets[preset];
+        energy *= d->energy_factor;
+        carbs_pct = d->carbs_pct;
+        fructose_g = energy * d->fructose_pct / 100.0 / MH_KCAL_PER_G_CARB;
+    }
     if (v[ENERGY] && v[CHANGE])
         return mh_yaml_fail(y, k[CHANGE], MH_ERR_INVALID,
                             "give either energy_kcal_per_day or energy_change_kcal_per_day, not both");
@@ -275,10 +414,11 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
         return st;
     if (v[PATTERN] && (st = mh_yaml_choice(y, v[PATTERN], "pattern", patterns, 3, &pattern)) != MH_OK)
         return st;
-    carbs_pct = pattern_carbs_pct[pattern];
+    if (preset < 0)
+        carbs_pct = pattern_carbs_pct[pattern];
     if (v[CARBS] && (st = mh_yaml_number(y, v[CARBS], "carbs_pct", 0, 100, "%", &carbs_pct)) != MH_OK)
         return st;
-    double fat_pct = pattern_fat_pct[pattern];
+    double fat_pct = preset >= 0 ? mouse_diets[preset].fat_pct : pattern_fat_pct[pattern];
     if (v[FAT] && (st = mh_yaml_number(y, v[FAT], "fat_pct", 0, 100, "%", &fat_pct)) != MH_OK)
         return st;
     if (carbs_pct + fat_pct > 100.0)
@@ -294,11 +434,9 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
     if (v[ALCOHOL] && (st = mh_yaml_number(y, v[ALCOHOL], "alcohol_g_per_day", 0, 300, "g/day",
                                            &alcohol_g)) != MH_OK)
         return st;
-    if (v[PRESET] && (st = mh_yaml_choice(y, v[PRESET], "preset", presets, 2, &preset)) != MH_OK)
-        return st;
-    if (v[PRESET])
-        mh_yaml_unsupported(y, k[PRESET], "diet.preset (mouse diets)");
     meal_list meals = {.n = 3, .clock = {7.5 * 60, 12.5 * 60, 19.0 * 60}, .shared = {1, 1, 1}};
+    if (mouse)
+        meals = mouse_meals;
     struct fy_node *meal_node = v[MEALS] ? v[MEALS] : top_meals;
     if (meal_node && (st = read_meal_list(y, meal_node, &meals)) != MH_OK)
         return st;
@@ -320,7 +458,7 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
         return mh_yaml_fail(y, v[PATTERN], MH_ERR_INVALID,
                             "pattern 'custom' needs carbs_pct (share of energy from carbohydrate)");
     energy += change;
-    if (shared > 0 && energy < 500.0)
+    if (shared > 0 && !mouse && energy < 500.0)
         return mh_yaml_fail(y, v[CHANGE] ? v[CHANGE] : v[ENERGY], MH_ERR_INVALID,
                             "daily energy intake would be %.0f kcal; at least 500 kcal/day is needed",
                             energy);
@@ -473,9 +611,10 @@ static mh_status read_exercise(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 
 static mh_status read_intervention(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
-    enum { TYPE, TARGET, EFFICACY, DOSE, DOSE_DAY, FRACTION, FROM, UNTIL, N };
+    enum { TYPE, TARGET, EFFICACY, DOSE, DOSE_DAY, DOSE_KG, FRACTION, FROM, UNTIL, N };
     static const char *const keys[N] = {"type",    "target",   "efficacy", "dose_mg_per_week",
-                                        "dose_mg_per_day", "fraction", "from", "until"};
+                                        "dose_mg_per_day", "dose_mg_per_kg_per_day", "fraction",
+                                        "from", "until"};
     static const char *const types[] = {"block",        "overexpress",    "testosterone",
                                         "low_testosterone", "gh",         "gh_peptide",
                                         "glucocorticoid", "disuse",       "dexamethasone",
@@ -498,7 +637,21 @@ static mh_status read_intervention(mh_yaml *y, struct fy_node *node, mh_scenario
                                    [TESTOSTERONE] = {DOSE, -1},  [LOW_T] = {FRACTION, -1},
                                    [GH] = {-1, -1},              [GH_PEPTIDE] = {-1, -1},
                                    [GLUCOCORTICOID] = {DOSE_DAY, -1}, [DISUSE] = {FRACTION, -1},
-                                   [DEXAMETHASONE] = {-1, -1},   [HINDLIMB_UNLOADING] = {-1, -1}};
+                                   [DEXAMETHASONE] = {DOSE_KG, -1}, [HINDLIMB_UNLOADING] = {-1, -1}};
+    /* Each species takes its own models of disuse and glucocorticoid excess, and the
+     * human hormone therapies carry human doses. */
+    bool mouse = s->species == MH_SPECIES_MOUSE;
+    bool mouse_model = type == DEXAMETHASONE || type == HINDLIMB_UNLOADING;
+    if (mouse_model && !mouse)
+        return mh_yaml_fail(y, v[TYPE], MH_ERR_INVALID,
+                            "intervention '%s' is a mouse model (add 'species: mouse'); a human "
+                            "scenario uses '%s'",
+                            types[type], type == DEXAMETHASONE ? "glucocorticoid" : "disuse");
+    if (mouse && !mouse_model && !messenger)
+        return mh_yaml_fail(y, v[TYPE], MH_ERR_INVALID,
+                            "intervention '%s' carries a human dose; a mouse takes 'dexamethasone', "
+                            "'hindlimb_unloading', 'block' or 'overexpress'",
+                            types[type]);
     for (int key = TARGET; key <= FRACTION; key++)
         if (v[key] && takes[type][0] != key && takes[type][1] != key)
             return mh_yaml_fail(y, k[key], MH_ERR_INVALID, "'%s' does not apply to intervention '%s'",
@@ -536,20 +689,30 @@ static mh_status read_intervention(mh_yaml *y, struct fy_node *node, mh_scenario
         if (v[FRACTION] && (st = mh_yaml_number(y, v[FRACTION], "fraction", 0, 1, "", &value)) != MH_OK)
             return st;
     }
+    if (type == DEXAMETHASONE) {
+        /* The glucocorticoid input is a prednisolone-equivalent dose in mg/day:
+         * dexamethasone is about 6.7 times as potent (0.75 mg for 5 mg). 20 mg/kg/day
+         * is a common atrophy protocol (Wang, Hsiao, Wong, Chen, Lee, Lee: is
+         * dexamethasone-induced muscle atrophy an alternative model for naturally aged
+         * sarcopenia?). */
+        double mg_per_kg = 20.0;
+        if (v[DOSE_KG] && (st = mh_yaml_number(y, v[DOSE_KG], "dose_mg_per_kg_per_day", 0, 100,
+                                               "mg/kg/day", &mg_per_kg)) != MH_OK)
+            return st;
+        value = mg_per_kg * s->subject.weight_kg * 5.0 / 0.75;
+    }
     if ((st = read_window(y, v[FROM], v[UNTIL], s, "intervention", &start, &end)) != MH_OK)
         return st;
-    if (type == DEXAMETHASONE || type == HINDLIMB_UNLOADING) {
-        char what[96];
-        snprintf(what, sizeof what, "intervention '%s' (a mouse model)", types[type]);
-        return mh_yaml_unsupported(y, v[TYPE], what);
-    }
     if (s->n_interventions >= MH_MAX_INTERVENTIONS)
         return mh_yaml_fail(y, node, MH_ERR_INVALID, "too many interventions (at most %d)",
                             MH_MAX_INTERVENTIONS);
     static const mh_intervention kinds[] = {
         [TESTOSTERONE] = MH_INTERVENTION_TESTOSTERONE, [LOW_T] = MH_INTERVENTION_LOW_TESTOSTERONE,
         [GH] = MH_INTERVENTION_GH_THERAPY,             [GH_PEPTIDE] = MH_INTERVENTION_GH_THERAPY,
-        [GLUCOCORTICOID] = MH_INTERVENTION_GLUCOCORTICOID, [DISUSE] = MH_INTERVENTION_DISUSE};
+        [GLUCOCORTICOID] = MH_INTERVENTION_GLUCOCORTICOID, [DISUSE] = MH_INTERVENTION_DISUSE,
+        [DEXAMETHASONE] = MH_INTERVENTION_GLUCOCORTICOID,
+        /* the unloaded hindlimbs' muscle: complete disuse (docs/MODEL.md, the mouse) */
+        [HINDLIMB_UNLOADING] = MH_INTERVENTION_DISUSE};
     s->interventions[s->n_interventions++] = (mh_intervention_plan){
         .kind = messenger ? MH_EVENT_MESSENGER : MH_EVENT_INTERVENTION,
         .target = messenger ? target : (int)kinds[type],
@@ -676,8 +839,56 @@ static mh_status find_var(mh_yaml *y, struct fy_node *node, const char *name, in
     return st;
 }
 
+/* Mouse runs report masses in g and grip in g-force (SCENARIO.md): the name a
+ * mouse uses for a human output in kg, or NULL. */
+static const char *mouse_spelling(const char *name)
+{
+    static const char *const pairs[][2] = {{"weight_kg", "weight_g"},
+                                           {"fat_mass_kg", "fat_mass_g"},
+                                           {"lean_mass_kg", "lean_mass_g"},
+                                           {"muscle_mass_kg", "muscle_mass_g"},
+                                           {"grip_strength_kg", "grip_strength_gf"}};
+    for (int i = 0; i < COUNT(pairs); i++)
+        if (strcmp(name, pairs[i][0]) == 0)
+            return pairs[i][1];
+    return NULL;
+}
+
+/* Human clinical indices read human anthropometry and cut-offs (BMI, EWGSOP2,
+ * FIB-4 with platelets): not meaningful in a mouse. */
+static bool human_index(const char *name)
+{
+    static const char *const names[] = {"bmi", "asm_kg", "fib4", "nafld_fibrosis_score",
+                                        "hsi", "masld", "sarcopenia", "hba1c_pct"};
+    for (int i = 0; i < COUNT(names); i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
 static mh_status add_var(mh_scenario *s, int index, mh_yaml *y, struct fy_node *node, mh_error *err)
 {
+    bool mouse = s->species == MH_SPECIES_MOUSE;
+    if (mouse && human_index(var_name(index))) {
+        if (y)
+            return mh_yaml_fail(y, node, MH_ERR_INVALID,
+                                "'%s' is a human clinical index; a mouse run does not report it",
+                                var_name(index));
+        return mh_error_raise(err, MH_ERR_INVALID,
+                              "'%s' is a human clinical index; a mouse run does not report it",
+                              var_name(index));
+    }
+    const char *instead = mouse ? mouse_spelling(var_name(index)) : NULL;
+    if (instead && y)
+        return mh_yaml_fail(y, node, MH_ERR_INVALID,
+                            "mouse runs report masses in g and grip in g-force: use '%s' instead of "
+                            "'%s'",
+                            instead, var_name(index));
+    if (instead)
+        return mh_error_raise(err, MH_ERR_INVALID,
+                              "mouse runs report masses in g and grip in g-force: use '%s' instead "
+                              "of '%s'",
+                              instead, var_name(index));
     for (int i = 0; i < s->n_vars; i++) {
         if (s->vars[i] == index) {
             if (y)
@@ -770,7 +981,9 @@ mh_status mh_scenario_read_parameters(mh_yaml *y, struct fy_node *node, mh_scena
                                 name ? name : "?", hint ? " (did you mean '" : "", hint ? hint : "",
                                 hint ? "'?)" : "");
         }
-        const mh_param_info *info = mh_param_at(index);
+        mh_species_param bounds; /* the species' own value range */
+        mh_species_param_at(s->species, index, &bounds);
+        const mh_param_info *info = &bounds.info;
         double value;
         if ((st = mh_yaml_number(y, fy_node_pair_value(pair), name, info->lower, info->upper,
                                  info->unit, &value)) != MH_OK)
@@ -783,6 +996,17 @@ mh_status mh_scenario_read_parameters(mh_yaml *y, struct fy_node *node, mh_scena
 }
 
 /* ---- the whole document ---------------------------------------------------------- */
+
+static void set_mouse_defaults(mh_scenario *s)
+{
+    s->species = MH_SPECIES_MOUSE;
+    s->subject.age_y = mh_mouse_age_equivalent_y(MOUSE_AGE_WEEKS);
+    s->subject.weight_kg = MOUSE_WEIGHT_G / 1000.0;
+    s->subject.height_cm = MOUSE_LENGTH_CM;
+    s->subject.body_fat_pct = MOUSE_BODY_FAT_PCT;
+    s->subject.physical_activity_level = MOUSE_ACTIVITY_LEVEL;
+    s->subject.liver_fat_pct = MOUSE_LIVER_FAT_PCT;
+}
 
 static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_scenario *s)
 {
@@ -805,6 +1029,8 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_scenario *s)
     }
     if (v[SPECIES] && (st = mh_yaml_choice(y, v[SPECIES], "species", species, 2, &sp)) != MH_OK)
         return st;
+    if (sp == 1)
+        set_mouse_defaults(s);
     if (v[SEED] && (st = mh_yaml_uint(y, v[SEED], "seed", &s->seed)) != MH_OK)
         return st;
     if (v[SUBJECT] && (st = read_subject(y, v[SUBJECT], s)) != MH_OK)
@@ -834,8 +1060,6 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_scenario *s)
         return st;
     if (v[PARAMETERS] && (st = mh_scenario_read_parameters(y, v[PARAMETERS], s)) != MH_OK)
         return st;
-    if (sp == 1)
-        mh_yaml_unsupported(y, v[SPECIES], "species: mouse");
     if (y->unsupported != MH_OK)
         return mh_error_raise(y->err, y->unsupported, "%s", y->unsupported_message);
     return MH_OK;
@@ -843,6 +1067,8 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_scenario *s)
 
 static const char *const default_vars[] = {"glucose_mmol_l", "insulin_pmol_l", "egp_mg_kg_min",
                                            "ra_meal_mg_kg_min", "homa_ir"};
+static const char *const default_mouse_vars[] = {"weight_g", "glucose_mg_dl", "insulin_ng_ml",
+                                                 "liver_fat_pct", "muscle_mass_g"};
 
 static mh_status scenario_new(const char *source, mh_scenario **out, mh_error *err)
 {
@@ -874,9 +1100,12 @@ static mh_status finish(mh_scenario *s, mh_error *err)
 {
     if (s->every_min <= 0.0)
         s->every_min = mh_default_every_min(s->duration_min);
+    bool mouse = s->species == MH_SPECIES_MOUSE;
+    const char *const *defaults = mouse ? default_mouse_vars : default_vars;
+    int n_defaults = mouse ? COUNT(default_mouse_vars) : COUNT(default_vars);
     if (s->n_vars == 0)
-        for (int i = 0; i < COUNT(default_vars); i++)
-            if (add_var(s, mh_var_find(default_vars[i]), NULL, NULL, err) != MH_OK)
+        for (int i = 0; i < n_defaults; i++)
+            if (add_var(s, mh_var_find(defaults[i]), NULL, NULL, err) != MH_OK)
                 return err ? err->status : MH_ERR_INVALID;
     return MH_OK;
 }
@@ -948,7 +1177,9 @@ mh_status mh_scenario_set_param(mh_scenario *s, const char *name, double value, 
         return mh_error_raise(err, MH_ERR_NOT_FOUND, "unknown parameter '%s'%s%s%s ('myohep params' lists them)",
                               name, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
     }
-    const mh_param_info *info = mh_param_at(index);
+    mh_species_param bounds;
+    mh_species_param_at(s->species, index, &bounds);
+    const mh_param_info *info = &bounds.info;
     if (!isfinite(value) || value < info->lower || value > info->upper)
         return mh_error_raise(err, MH_ERR_INVALID, "parameter %s = %g is out of range: allowed %g to %g %s",
                               name, value, info->lower, info->upper, info->unit);

@@ -53,6 +53,8 @@ struct mh_scenario {
     char source[256]; /* file name used in messages */
     char name[128];
     uint64_t seed;
+    mh_species species; /* a mouse subject's weight and age are held in kg and in
+                           human-equivalent years like a person's (mh_age_at) */
     struct {
         mh_sex sex;
         double age_y, height_cm, weight_kg;
@@ -86,6 +88,12 @@ struct mh_scenario {
 /* Weight-stable energy intake: Mifflin-St Jeor resting expenditure x PAL. */
 double mh_weight_stable_kcal_per_day(mh_sex sex, double age_y, double height_cm,
                                      double weight_kg, double physical_activity_level);
+/* The same for the scenario's subject, of either species (a mouse: Kleiber x PAL). */
+double mh_scenario_weight_stable_kcal_per_day(const mh_scenario *s);
+
+/* A mouse's age in weeks as a human-equivalent age in years, and back. */
+double mh_mouse_age_equivalent_y(double age_weeks);
+double mh_mouse_age_weeks(double equivalent_y);
 
 /* The model inputs of the scenario's subject and diet (before any event). */
 void mh_scenario_subject_inputs(const mh_scenario *s, mh_inputs *in);

@@ -128,10 +128,7 @@ static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model,
         free(outputs);
         return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
     }
-    double habitual = mh_weight_stable_kcal_per_day(sc->subject.sex, sc->subject.age_y,
-                                                    sc->subject.height_cm, sc->subject.weight_kg,
-                                                    sc->subject.physical_activity_level) /
-                      sc->diet_energy_kcal_per_day;
+    double habitual = mh_scenario_weight_stable_kcal_per_day(sc) / sc->diet_energy_kcal_per_day;
     mh_event meals[MH_MAX_DAILY_MEALS];
     for (int m = 0; m < sc->n_daily_meals; m++)
         meals[m] = mh_daily_meal_event(&sc->daily_meals[m], sc->daily_meals[m].minute_of_day,
@@ -450,6 +447,8 @@ mh_status mh_simulate(const mh_scenario *sc, const mh_run_options *options, mh_r
     sampler smp = {0};
     mh_resolution resolution = options ? options->resolution : MH_RESOLUTION_MINUTE;
     mh_status st = mh_model_create(&model, err);
+    if (st == MH_OK)
+        mh_model_set_species(model, sc->species);
     for (int i = 0; st == MH_OK && i < sc->n_overrides; i++)
         st = mh_model_set_param(model, sc->overrides[i].index, sc->overrides[i].value, err);
     if (st == MH_OK) {

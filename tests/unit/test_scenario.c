@@ -158,8 +158,9 @@ static void errors_are_located(void **state)
     assert_null(parse("duration: 1 day\nsubject: {liver_fat_pct: 75}\n", &err));
     assert_non_null(strstr(err.message, "t.yaml:2:26: liver_fat_pct = 75 is out of range"));
     assert_null(parse("duration: 1 day\ninterventions: [{type: hindlimb_unloading}]\n", &err));
-    assert_int_equal(err.status, MH_ERR_UNSUPPORTED);
-    assert_non_null(strstr(err.message, "t.yaml:2:24: intervention 'hindlimb_unloading' (a mouse model)"));
+    assert_int_equal(err.status, MH_ERR_INVALID);
+    assert_non_null(strstr(err.message, "t.yaml:2:24: intervention 'hindlimb_unloading' is a mouse "
+                                        "model (add 'species: mouse'); a human scenario uses 'disuse'"));
 }
 
 /* Exercise entries become bouts on their weekdays (day 0 is a Monday); HIIT a
