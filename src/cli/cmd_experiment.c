@@ -70,11 +70,34 @@ static const char *outcome_name(const mh_experiment_spec *e)
     return e->outcome == MH_OUTCOME_CHANGE ? "change from the start" : "value at the end";
 }
 
+/* A statistic in a column of `width`; "n/a" where it does not exist (an arm with
+ * fewer than two subjects left has no SD, interval or test), never "nan". */
+static void text_number(FILE *fp, int width, int digits, double v)
+{
+    if (isfinite(v))
+        fprintf(fp, "%*.*g", width, digits, v);
+    else
+        fprintf(fp, "%*s", width, "n/a");
+}
+
+static void text_interval(FILE *fp, double low, double high)
+{
+    fputs(" [", fp);
+    text_number(fp, 10, 4, low);
+    fputs(", ", fp);
+    text_number(fp, 10, 4, high);
+    fputc(']', fp);
+}
+
 static void text_estimate(FILE *fp, const mh_estimate *x, bool with_p)
 {
-    fprintf(fp, " %11.4g [%10.4g, %10.4g]", x->estimate, x->ci_low, x->ci_high);
-    if (with_p)
-        fprintf(fp, " %9.3g", x->p);
+    fputc(' ', fp);
+    text_number(fp, 11, 4, x->estimate);
+    text_interval(fp, x->ci_low, x->ci_high);
+    if (with_p) {
+        fputc(' ', fp);
+        text_number(fp, 9, 3, x->p);
+    }
 }
 
 static void write_text(FILE *fp, const mh_experiment_run *run, const mh_experiment_report *r)
@@ -98,8 +121,11 @@ static void write_text(FILE *fp, const mh_experiment_run *run, const mh_experime
                 "sd", " [95 % CI]", "vs ref", " [95 % CI]", "p", "Hedges g", " [95 % CI]");
         for (int a = 0; a < e->n_arms; a++) {
             const mh_group_summary *s = &r->summary[a * n_e + k];
-            fprintf(fp, "  %-32.32s %5ld %11.4g %11.4g [%10.4g, %10.4g]", e->arms[a].name, s->n,
-                    s->mean, s->sd, s->ci_low, s->ci_high);
+            fprintf(fp, "  %-32.32s %5ld ", e->arms[a].name, s->n);
+            text_number(fp, 11, 4, s->mean);
+            fputc(' ', fp);
+            text_number(fp, 11, 4, s->sd);
+            text_interval(fp, s->ci_low, s->ci_high);
             if (a != e->reference) {
                 text_estimate(fp, &r->difference[a * n_e + k], true);
                 text_estimate(fp, &r->effect_size[a * n_e + k], false);
