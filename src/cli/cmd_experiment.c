@@ -266,14 +266,15 @@ static mh_status write_subjects(const char *path, const mh_experiment_run *run, 
     fprintf(f.fp, "arm,subject");
     for (int k = 0; k < e->n_factors; k++)
         fprintf(f.fp, ",%s", e->factors[k].name);
-    fprintf(f.fp, ",sex,age_y,height_cm,weight_kg,pnpla3_risk_alleles,tm6sf2_risk_alleles");
+    const mh_population_spec *drawn = e->arms[0].population; /* every arm's draws are alike */
+    mh_population_write_drawn_names(f.fp, drawn);
     for (int k = 0; k < e->n_endpoints; k++)
         fprintf(f.fp, ",%s_start,%s_end", mh_var_at(e->endpoints[k])->name,
                 mh_var_at(e->endpoints[k])->name);
     fprintf(f.fp, ",status\n# units: ,1");
     for (int k = 0; k < e->n_factors; k++)
         fprintf(f.fp, ",");
-    fprintf(f.fp, ",,years,cm,kg (at the start),1,1");
+    mh_population_write_drawn_units(f.fp, drawn);
     for (int k = 0; k < e->n_endpoints; k++)
         fprintf(f.fp, ",%s,%s", mh_var_at(e->endpoints[k])->unit, mh_var_at(e->endpoints[k])->unit);
     fprintf(f.fp, ",\n");
@@ -287,8 +288,7 @@ static mh_status write_subjects(const char *path, const mh_experiment_run *run, 
             fprintf(f.fp, "\",%ld", s->id);
             for (int k = 0; k < e->n_factors; k++)
                 fprintf(f.fp, ",%s", e->factors[k].levels[e->arms[a].level[k]]);
-            fprintf(f.fp, ",%s,%.10g,%.10g,%.10g,%d,%d", s->female ? "female" : "male", s->age_y,
-                    s->height_cm, s->weight_kg, s->pnpla3_risk_alleles, s->tm6sf2_risk_alleles);
+            mh_population_write_drawn(f.fp, drawn, s);
             for (int k = 0; k < e->n_endpoints; k++)
                 if (s->status == MH_OK)
                     fprintf(f.fp, ",%.10g,%.10g", s->start[k], s->endpoints[k]);

@@ -113,13 +113,14 @@ static mh_status write_subjects(const char *path, const mh_population_spec *spec
     mh_status st = mh_atomic_open(&f, path, err);
     if (st != MH_OK)
         return st;
-    fprintf(f.fp, "id,sex,age_y,height_cm,weight_kg,physical_activity_level,"
-                  "pnpla3_risk_alleles,tm6sf2_risk_alleles");
+    fputs("id", f.fp);
+    mh_population_write_drawn_names(f.fp, spec);
     for (int i = 0; i < spec->n_varied; i++)
         fprintf(f.fp, ",%s", mh_param_at(spec->varied[i])->name);
     for (int e = 0; e < spec->n_endpoints; e++)
         fprintf(f.fp, ",%s_end", mh_var_at(spec->endpoints[e])->name);
-    fprintf(f.fp, ",status\n# units: 1,,years,cm,kg (at the start),1,1,1");
+    fputs(",status\n# units: 1", f.fp);
+    mh_population_write_drawn_units(f.fp, spec);
     for (int i = 0; i < spec->n_varied; i++)
         fprintf(f.fp, ",%s", mh_param_at(spec->varied[i])->unit);
     for (int e = 0; e < spec->n_endpoints; e++)
@@ -127,9 +128,8 @@ static mh_status write_subjects(const char *path, const mh_population_spec *spec
     fprintf(f.fp, ",\n");
     for (long i = 0; i < count; i++) {
         const mh_population_subject *s = &subjects[i];
-        fprintf(f.fp, "%ld,%s,%.10g,%.10g,%.10g,%.10g,%d,%d", s->id, s->female ? "female" : "male",
-                s->age_y, s->height_cm, s->weight_kg, s->physical_activity_level,
-                s->pnpla3_risk_alleles, s->tm6sf2_risk_alleles);
+        fprintf(f.fp, "%ld", s->id);
+        mh_population_write_drawn(f.fp, spec, s);
         for (int v = 0; v < spec->n_varied; v++)
             fprintf(f.fp, ",%.10g", s->varied[v]);
         for (int e = 0; e < spec->n_endpoints; e++)

@@ -44,11 +44,32 @@ static int risk_alleles(mh_random *r, double frequency)
 
 /* ---- subjects ----------------------------------------------------------------- */
 
+/* Each varied parameter, log-normal about its default with its own population CV
+ * (mean kept). */
+static void draw_parameters(const mh_population_spec *spec, mh_random *r,
+                            mh_population_subject *subject)
+{
+    for (int i = 0; i < spec->n_varied; i++) {
+        const mh_param_info *info = mh_param_at(spec->varied[i]);
+        double cv = info->population_cv * spec->cv_scale;
+        double sigma = sqrt(log(1.0 + cv * cv));
+        double v = info->default_value * exp(sigma * mh_random_normal(r) - 0.5 * sigma * sigma);
+        subject->varied[i] = fmin(fmax(v, info->lower), info->upper);
+    }
+}
+
 void mh_population_draw(const mh_population_spec *spec, long id, mh_population_subject *subject)
 {
     memset(subject, 0, sizeof *subject);
     mh_random r = mh_random_stream(spec->seed, id);
     subject->id = id;
+    if (spec->mouse) {
+        subject->weight_g = truncated(&r, &spec->weight_g);
+        subject->age_weeks = truncated(&r, &spec->age_weeks);
+        draw_parameters(spec, &r, subject);
+        subject->status = MH_OK;
+        return;
+    }
     subject->female = mh_random_uniform(&r) >= spec->male_share;
     subject->age_y = truncated(&r, &spec->age_y);
     subject->height_cm = truncated(&r, &spec->height_cm[subject->female]);
@@ -58,15 +79,33 @@ void mh_population_draw(const mh_population_spec *spec, long id, mh_population_s
     subject->physical_activity_level = truncated(&r, &spec->physical_activity_level);
     subject->pnpla3_risk_alleles = risk_alleles(&r, spec->pnpla3_risk_allele_frequency);
     subject->tm6sf2_risk_alleles = risk_alleles(&r, spec->tm6sf2_risk_allele_frequency);
-    for (int i = 0; i < spec->n_varied; i++) {
-        /* log-normal about the default with the parameter's own population CV (mean kept) */
-        const mh_param_info *info = mh_param_at(spec->varied[i]);
-        double cv = info->population_cv * spec->cv_scale;
-        double sigma = sqrt(log(1.0 + cv * cv));
-        double v = info->default_value * exp(sigma * mh_random_normal(&r) - 0.5 * sigma * sigma);
-        subject->varied[i] = fmin(fmax(v, info->lower), info->upper);
-    }
+    draw_parameters(spec, &r, subject);
     subject->status = MH_OK;
+}
+
+void mh_population_write_drawn_names(FILE *fp, const mh_population_spec *spec)
+{
+    fputs(spec->mouse ? ",weight_g,age_weeks"
+                      : ",sex,age_y,height_cm,weight_kg,physical_activity_level,"
+                        "pnpla3_risk_alleles,tm6sf2_risk_alleles",
+          fp);
+}
+
+void mh_population_write_drawn_units(FILE *fp, const mh_population_spec *spec)
+{
+    fputs(spec->mouse ? ",g (at the start),weeks (at the start)" : ",,years,cm,kg (at the start),1,1,1",
+          fp);
+}
+
+void mh_population_write_drawn(FILE *fp, const mh_population_spec *spec,
+                               const mh_population_subject *s)
+{
+    if (spec->mouse)
+        fprintf(fp, ",%.10g,%.10g", s->weight_g, s->age_weeks);
+    else
+        fprintf(fp, ",%s,%.10g,%.10g,%.10g,%.10g,%d,%d", s->female ? "female" : "male", s->age_y,
+                s->height_cm, s->weight_kg, s->physical_activity_level, s->pnpla3_risk_alleles,
+                s->tm6sf2_risk_alleles);
 }
 
 /* What every subject's run reads: the endpoints only, sampled at the start and the end
@@ -94,7 +133,11 @@ static char *subject_scenario_text(const mh_population_spec *spec, const mh_popu
     static const char *const pnpla3[] = {"CC", "CG", "GG"};
     static const char *const tm6sf2[] = {"CC", "CT", "TT"};
     char subject[512];
-    snprintf(subject, sizeof subject,
+    if (spec->mouse)
+        snprintf(subject, sizeof subject,
+                 "{subject: {weight_g: %.17g, age_weeks: %.17g}, ", s->weight_g, s->age_weeks);
+    else
+        snprintf(subject, sizeof subject,
              "{subject: {sex: %s, age_y: %.17g, height_cm: %.17g, weight_kg: %.17g, "
              "physical_activity_level: %.17g, genotype: {PNPLA3: %s, TM6SF2: %s}}, ",
              s->female ? "female" : "male", s->age_y, s->height_cm, s->weight_kg,

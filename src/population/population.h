@@ -11,6 +11,8 @@
 #ifndef MH_POPULATION_POPULATION_H
 #define MH_POPULATION_POPULATION_H
 
+#include <stdio.h>
+
 #include "myohep/myohep.h"
 #include "scenario/population_file.h"
 
@@ -19,6 +21,7 @@ typedef struct mh_population_subject {
     long id;
     int female;
     double age_y, height_cm, weight_kg, physical_activity_level;
+    double weight_g, age_weeks; /* a mouse's draws (its other covariates stay 0) */
     int pnpla3_risk_alleles, tm6sf2_risk_alleles;
     double varied[MH_POPULATION_MAX_VARIABLE];    /* drawn parameter values */
     double start[MH_POPULATION_MAX_ENDPOINTS];     /* the endpoints at the start of the run */
@@ -26,6 +29,14 @@ typedef struct mh_population_subject {
     mh_status status;                             /* MH_OK, or why the subject failed */
     char reason[MH_ERROR_MESSAGE_SIZE];
 } mh_population_subject;
+
+/* CSV columns of what was drawn for each subject, each written after a comma: the
+ * names, their units (the second header line), a subject's values. A mouse's
+ * weight and age, or a person's covariates and genotypes. */
+void mh_population_write_drawn_names(FILE *fp, const mh_population_spec *spec);
+void mh_population_write_drawn_units(FILE *fp, const mh_population_spec *spec);
+void mh_population_write_drawn(FILE *fp, const mh_population_spec *spec,
+                               const mh_population_subject *s);
 
 /* Draw subject `id` (covariates, genotypes, parameters; no simulation). */
 void mh_population_draw(const mh_population_spec *spec, long id, mh_population_subject *subject);

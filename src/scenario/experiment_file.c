@@ -33,6 +33,7 @@
 #include "core/error.h"
 #include "core/file.h"
 #include "core/random.h"
+#include "scenario/scenario.h"
 #include "scenario/yaml.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -480,6 +481,8 @@ static mh_status build_arm(reading *r, int index)
     mh_scenario *check = NULL;
     if (st == MH_OK)
         st = mh_scenario_read_node(y, scenario, &check);
+    if (st == MH_OK)
+        p->mouse = check->species == MH_SPECIES_MOUSE;
     mh_scenario_free(check);
     if (st == MH_OK) {
         p->protocol_flow =
@@ -574,6 +577,7 @@ static mh_status read_document(reading *r, struct fy_node *root)
     if (st == MH_OK && v[SPECIES])
         st = mh_yaml_choice(y, v[SPECIES], "species", species, 2, &choice);
     r->species = v[SPECIES];
+    int mouse = choice == 1;
     if (st == MH_OK && v[SEED])
         st = mh_yaml_uint(y, v[SEED], "seed", &e->seed);
     static const char *const designs[] = {"independent", "paired"};
@@ -595,7 +599,7 @@ static mh_status read_document(reading *r, struct fy_node *root)
     if (st == MH_OK)
         st = read_group_size(y, v[GROUP_SIZE], &r->default_group_size);
     if (st == MH_OK) {
-        mh_population_spec endpoints = {0};
+        mh_population_spec endpoints = {.mouse = mouse};
         if ((st = mh_population_read_endpoints(y, v[ENDPOINTS], &endpoints)) == MH_OK) {
             e->n_endpoints = endpoints.n_endpoints;
             memcpy(e->endpoints, endpoints.endpoints, sizeof e->endpoints);

@@ -10,6 +10,8 @@
  *     bmi: {mean: 27, sd: 4.5, min: 18, max: 45}
  *     height_cm: {male: {mean: 176, sd: 7}, female: {mean: 163, sd: 6.5}}
  *     physical_activity_level: {mean: 1.6, sd: 0.12, min: 1.3, max: 2.2}
+ *     weight_g: {mean: 28, sd: 1.5}  # mice only (scenario species: mouse; the
+ *     age_weeks: {mean: 16, sd: 1}   # housing's activity level is the mouse default)
  *   genotypes: {pnpla3_risk_allele_frequency: 0.23, tm6sf2_risk_allele_frequency: 0.07}
  *   variability: {parameters: [liver_fat.f_ox, ...], cv_scale: 1}
  *   scenario: {duration: 1 year, diet: {...}, ...}   # everything but `subject`
@@ -26,6 +28,7 @@
 
 #include "core/error.h"
 #include "core/file.h"
+#include "scenario/scenario.h"
 #include "scenario/yaml.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -55,11 +58,16 @@ static mh_status read_covariate(mh_yaml *y, struct fy_node *node, const char *wh
 
 static mh_status read_subjects(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
 {
-    enum { MALE, AGE, BMI, HEIGHT, PAL, N };
+    enum { MALE, AGE, BMI, HEIGHT, PAL, WEIGHT_G, AGE_WEEKS, N };
     static const char *const keys[N] = {"male_share", "age_y", "bmi", "height_cm",
-                                        "physical_activity_level"};
+                                        "physical_activity_level", "weight_g", "age_weeks"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "subjects", keys, N, v, k);
+    /* The bounds are the scenario reader's for a mouse subject. */
+    if (st == MH_OK && v[WEIGHT_G])
+        st = read_covariate(y, v[WEIGHT_G], "weight_g", 15, 70, "g", &p->weight_g);
+    if (st == MH_OK && v[AGE_WEEKS])
+        st = read_covariate(y, v[AGE_WEEKS], "age_weeks", 6, 130, "weeks", &p->age_weeks);
     if (st == MH_OK && v[MALE])
         st = mh_yaml_number(y, v[MALE], "male_share", 0, 1, "", &p->male_share);
     /* The bounds are the scenario reader's: every drawn subject is a valid one. */
@@ -149,6 +157,7 @@ static mh_status read_protocol(mh_yaml *y, struct fy_node *node, mh_population_s
     if ((st = mh_scenario_read_node(y, node, &check)) != MH_OK)
         return st;
     p->duration_min = mh_scenario_duration_min(check);
+    p->mouse = check->species == MH_SPECIES_MOUSE;
     mh_scenario_free(check);
     p->protocol_flow = fy_emit_node_to_string(node, FYECF_MODE_FLOW_ONELINE | FYECF_WIDTH_INF);
     if (!p->protocol_flow || p->protocol_flow[0] != '{')
@@ -182,10 +191,11 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_population_s
         st = mh_yaml_uint(y, v[SEED], "seed", &p->seed);
     if (st == MH_OK)
         st = mh_population_read_draws(y, v[SUBJECTS], v[GENOTYPES], v[VARIABILITY], p);
-    if (st == MH_OK)
-        st = mh_population_read_endpoints(y, v[ENDPOINTS], p);
+    /* the protocol first: a mouse's endpoints are named in g */
     if (st == MH_OK)
         st = read_protocol(y, v[SCENARIO], p);
+    if (st == MH_OK)
+        st = mh_population_read_endpoints(y, v[ENDPOINTS], p);
     return st;
 }
 
@@ -204,8 +214,15 @@ mh_status mh_population_read_draws(mh_yaml *y, struct fy_node *subjects, struct 
 
 mh_status mh_population_read_endpoints(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
 {
-    return read_names(y, node, "endpoints", mh_var_find, "'myohep vars'",
-                      MH_POPULATION_MAX_ENDPOINTS, p->endpoints, &p->n_endpoints);
+    mh_status st = read_names(y, node, "endpoints", mh_var_find, "'myohep vars'",
+                              MH_POPULATION_MAX_ENDPOINTS, p->endpoints, &p->n_endpoints);
+    /* each endpoint in the species' own units, found at its item */
+    char why[160];
+    for (int i = 0; st == MH_OK && i < p->n_endpoints; i++)
+        if (mh_species_output_problem(p->mouse ? MH_SPECIES_MOUSE : MH_SPECIES_HUMAN,
+                                      p->endpoints[i], why, sizeof why))
+            st = mh_yaml_fail(y, fy_node_sequence_get_by_index(node, i), MH_ERR_INVALID, "%s", why);
+    return st;
 }
 
 /* Defaults: an adult population of mixed sex (NHANES-like means), no genotype
@@ -219,6 +236,10 @@ void mh_population_spec_defaults(mh_population_spec *p)
     p->physical_activity_level = (mh_covariate){1.6, 0.12, 1.3, 2.2};
     p->height_cm[0] = (mh_covariate){176, 7, 150, 205};
     p->height_cm[1] = (mh_covariate){163, 6.5, 140, 190};
+    /* Mice about the mouse scenario's default subject (28 g at 16 weeks, scenario.c);
+     * SD 1.5 g, as within a C57BL/6J male cohort of one age (assumed) */
+    p->weight_g = (mh_covariate){28, 1.5, 24, 32};
+    p->age_weeks = (mh_covariate){16, 1, 14, 18};
     p->cv_scale = 1.0;
 }
 

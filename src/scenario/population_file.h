@@ -30,6 +30,10 @@ typedef struct mh_population_spec {
     double male_share;         /* 0..1 */
     mh_covariate age_y, bmi, physical_activity_level;
     mh_covariate height_cm[2]; /* male, female */
+    /* A mouse protocol (species: mouse) draws C57BL/6 males by weight and age instead
+     * (sex, BMI, height and the human genotypes are not drawn). */
+    int mouse;
+    mh_covariate weight_g, age_weeks;
     double pnpla3_risk_allele_frequency, tm6sf2_risk_allele_frequency;
     double cv_scale;           /* multiplies each varied parameter's population CV */
     int n_varied;

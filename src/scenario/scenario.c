@@ -866,29 +866,27 @@ static bool human_index(const char *name)
     return false;
 }
 
+bool mh_species_output_problem(mh_species species, int index, char *why, size_t size)
+{
+    if (species != MH_SPECIES_MOUSE)
+        return false;
+    const char *instead = mouse_spelling(var_name(index));
+    if (human_index(var_name(index)))
+        snprintf(why, size, "'%s' is a human clinical index; a mouse run does not report it",
+                 var_name(index));
+    else if (instead)
+        snprintf(why, size,
+                 "mouse runs report masses in g and grip in g-force: use '%s' instead of '%s'",
+                 instead, var_name(index));
+    return human_index(var_name(index)) || instead;
+}
+
 static mh_status add_var(mh_scenario *s, int index, mh_yaml *y, struct fy_node *node, mh_error *err)
 {
-    bool mouse = s->species == MH_SPECIES_MOUSE;
-    if (mouse && human_index(var_name(index))) {
-        if (y)
-            return mh_yaml_fail(y, node, MH_ERR_INVALID,
-                                "'%s' is a human clinical index; a mouse run does not report it",
-                                var_name(index));
-        return mh_error_raise(err, MH_ERR_INVALID,
-                              "'%s' is a human clinical index; a mouse run does not report it",
-                              var_name(index));
-    }
-    const char *instead = mouse ? mouse_spelling(var_name(index)) : NULL;
-    if (instead && y)
-        return mh_yaml_fail(y, node, MH_ERR_INVALID,
-                            "mouse runs report masses in g and grip in g-force: use '%s' instead of "
-                            "'%s'",
-                            instead, var_name(index));
-    if (instead)
-        return mh_error_raise(err, MH_ERR_INVALID,
-                              "mouse runs report masses in g and grip in g-force: use '%s' instead "
-                              "of '%s'",
-                              instead, var_name(index));
+    char why[160];
+    if (mh_species_output_problem(s->species, index, why, sizeof why))
+        return y ? mh_yaml_fail(y, node, MH_ERR_INVALID, "%s", why)
+                 : mh_error_raise(err, MH_ERR_INVALID, "%s", why);
     for (int i = 0; i < s->n_vars; i++) {
         if (s->vars[i] == index) {
             if (y)

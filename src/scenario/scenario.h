@@ -116,4 +116,8 @@ mh_status mh_timeline_build(const mh_scenario *s, mh_event **events, size_t *n_e
 mh_status mh_timeline_build_daily(const mh_scenario *s, mh_event **events, size_t *n_events,
                                   mh_error *err);
 
+/* Whether output `index` (mh_var_at) is wrong for the species (a mouse reports
+ * masses in g and grip in g-force, and no human clinical index); if so, why. */
+bool mh_species_output_problem(mh_species species, int index, char *why, size_t size);
+
 #endif
