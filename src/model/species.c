@@ -44,11 +44,11 @@
 #define SRC_GLUCOSE_UP "calibrated: glucose threshold x2.1 to the mouse set point (6-h fasted glucose about 145 mg/dL; species.c)"
 #define SRC_GLUCOSE_DOWN "calibrated: per-glucose coefficient /2.1 with the mouse set point (species.c)"
 
-/* Glucose leaves a mouse's stomach and gut about 2.5 times as fast as a person's,
+/* Glucose leaves a mouse's stomach and gut about 2.2 times as fast as a person's,
  * not 7: oral glucose peaks at 15-30 min in mice against 30-60 min in people. */
 #define GUT_GLUCOSE_SLOWER 0.3
 #define SRC_GUT                                                                                  \
-    "calibrated: x0.35 on the rate rule (about x2.5 the human rate), so that a 2 g/kg oral "    \
+    "calibrated: x0.3 on the rate rule (about x2.2 the human rate), so that a 2 g/kg oral "     \
     "glucose load peaks at 15-30 min as in C57BL/6 tolerance tests (Andrikopoulos 2008 AJP "    \
     "Endo 295:E1323)"
 

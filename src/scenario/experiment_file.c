@@ -264,11 +264,8 @@ static mh_status read_arms(reading *r, struct fy_node *node)
                               "group_size: a paired design runs the same %ld subjects in every "
                               "arm",
                               r->default_group_size);
-        if (st == MH_OK && v[NAME]) {
-            const char *text;
-            if ((st = mh_yaml_string(y, v[NAME], "name", &text)) == MH_OK)
-                snprintf(arm->name, sizeof arm->name, "%s", text);
-        }
+        if (st == MH_OK && v[NAME])
+            st = read_name(y, v[NAME], "name", arm->name);
     }
     if (st == MH_OK && e->n_arms < 2)
         st = mh_yaml_fail(y, node, MH_ERR_INVALID, "arms: expected at least two arms");
@@ -517,7 +514,14 @@ static mh_status read_population(reading *r, struct fy_node *node)
         mh_status st = mh_yaml_path_beside(y, node, "population", path, sizeof path);
         if (st == MH_OK)
             st = mh_population_spec_load(path, &file, y->err);
-        if (st == MH_OK) {
+        if (st == MH_OK && file->mouse != r->base.mouse)
+            st = mh_yaml_fail(y, node, MH_ERR_INVALID,
+                              "population: '%s' draws %s, but the experiment's species is %s",
+                              path, file->mouse ? "mice" : "people",
+                              r->base.mouse ? "mouse" : "human");
+        if (st != MH_OK)
+            mh_population_spec_free(file);
+        else {
             free(file->protocol_flow);
             file->protocol_flow = NULL;
             r->base = *file;
@@ -578,6 +582,7 @@ static mh_status read_document(reading *r, struct fy_node *root)
         st = mh_yaml_choice(y, v[SPECIES], "species", species, 2, &choice);
     r->species = v[SPECIES];
     int mouse = choice == 1;
+    r->base.mouse = mouse; /* before any draws are read: they are the species' */
     if (st == MH_OK && v[SEED])
         st = mh_yaml_uint(y, v[SEED], "seed", &e->seed);
     static const char *const designs[] = {"independent", "paired"};
@@ -614,6 +619,13 @@ static mh_status read_document(reading *r, struct fy_node *root)
         st = v[ARMS] ? read_arms(r, v[ARMS]) : full_factorial(r, v[FACTORS]);
     for (int a = 0; a < e->n_arms && st == MH_OK; a++)
         st = build_arm(r, a);
+    /* rows of the table, the CSV and the figures are told apart by name */
+    for (int a = 1; a < e->n_arms && st == MH_OK; a++)
+        for (int b = 0; b < a && st == MH_OK; b++)
+            if (strcmp(e->arms[a].name, e->arms[b].name) == 0)
+                st = mh_yaml_fail(y, r->arm_node[a] ? r->arm_node[a] : r->arm_node[b] ? r->arm_node[b] : v[FACTORS],
+                                  MH_ERR_INVALID, "arms: two arms are called '%s'",
+                                  e->arms[a].name);
     if (st == MH_OK) {
         int all_reference[MH_EXPERIMENT_MAX_FACTORS] = {0};
         int reference = mh_experiment_find_arm(e, all_reference);

@@ -22,6 +22,7 @@
 #include "scenario/population_file.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,17 @@ static mh_status read_subjects(mh_yaml *y, struct fy_node *node, mh_population_s
                                         "physical_activity_level", "weight_g", "age_weeks"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "subjects", keys, N, v, k);
+    /* a mouse is drawn by weight and age only; a person never by them */
+    for (int i = 0; i < N && st == MH_OK; i++) {
+        bool mouse_key = i == WEIGHT_G || i == AGE_WEEKS;
+        if (v[i] && mouse_key != (p->mouse != 0))
+            st = mh_yaml_fail(y, k[i], MH_ERR_INVALID,
+                              p->mouse ? "subjects: '%s' is not drawn for mice (C57BL/6 males "
+                                         "are drawn by weight_g and age_weeks)"
+                                       : "subjects: '%s' describes a mouse, and these subjects "
+                                         "are people (species: human)",
+                              keys[i]);
+    }
     /* The bounds are the scenario reader's for a mouse subject. */
     if (st == MH_OK && v[WEIGHT_G])
         st = read_covariate(y, v[WEIGHT_G], "weight_g", 15, 70, "g", &p->weight_g);
@@ -95,6 +107,10 @@ static mh_status read_genotypes(mh_yaml *y, struct fy_node *node, mh_population_
     static const char *const keys[N] = {"pnpla3_risk_allele_frequency",
                                         "tm6sf2_risk_allele_frequency"};
     struct fy_node *v[N], *k[N];
+    if (p->mouse)
+        return mh_yaml_fail(y, node, MH_ERR_INVALID,
+                            "genotypes: these are human allele frequencies; mouse genotypes "
+                            "cannot be drawn yet (give a level a diet instead)");
     mh_status st = mh_yaml_map(y, node, "genotypes", keys, N, v, k);
     if (st == MH_OK && v[PNPLA3])
         st = mh_yaml_number(y, v[PNPLA3], keys[PNPLA3], 0, 1, "", &p->pnpla3_risk_allele_frequency);
@@ -119,6 +135,10 @@ static mh_status read_names(mh_yaml *y, struct fy_node *node, const char *what, 
         if (index < 0)
             return mh_yaml_fail(y, item, MH_ERR_NOT_FOUND, "%s: unknown name '%s' (%s lists them)",
                                 what, name, listing);
+        for (int i = 0; i < *n; i++)
+            if (indices[i] == index)
+                return mh_yaml_fail(y, item, MH_ERR_INVALID, "%s: '%s' is listed twice", what,
+                                    name);
         if (*n == max)
             return mh_yaml_fail(y, item, MH_ERR_INVALID, "%s: at most %d names", what, max);
         indices[(*n)++] = index;
@@ -189,11 +209,11 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_population_s
     p->size = (long)size;
     if (st == MH_OK && v[SEED])
         st = mh_yaml_uint(y, v[SEED], "seed", &p->seed);
-    if (st == MH_OK)
-        st = mh_population_read_draws(y, v[SUBJECTS], v[GENOTYPES], v[VARIABILITY], p);
-    /* the protocol first: a mouse's endpoints are named in g */
+    /* the protocol first: its species says how subjects are drawn and endpoints named */
     if (st == MH_OK)
         st = read_protocol(y, v[SCENARIO], p);
+    if (st == MH_OK)
+        st = mh_population_read_draws(y, v[SUBJECTS], v[GENOTYPES], v[VARIABILITY], p);
     if (st == MH_OK)
         st = mh_population_read_endpoints(y, v[ENDPOINTS], p);
     return st;
@@ -237,9 +257,10 @@ void mh_population_spec_defaults(mh_population_spec *p)
     p->height_cm[0] = (mh_covariate){176, 7, 150, 205};
     p->height_cm[1] = (mh_covariate){163, 6.5, 140, 190};
     /* Mice about the mouse scenario's default subject (28 g at 16 weeks, scenario.c);
-     * SD 1.5 g, as within a C57BL/6J male cohort of one age (assumed) */
-    p->weight_g = (mh_covariate){28, 1.5, 24, 32};
-    p->age_weeks = (mh_covariate){16, 1, 14, 18};
+     * SD 1.5 g, as within a C57BL/6J male cohort of one age (assumed); truncated
+     * only at the scenario reader's bounds, so any mean within them may be given */
+    p->weight_g = (mh_covariate){28, 1.5, 15, 70};
+    p->age_weeks = (mh_covariate){16, 1, 6, 130};
     p->cv_scale = 1.0;
 }
 

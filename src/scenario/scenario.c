@@ -859,7 +859,10 @@ static const char *mouse_spelling(const char *name)
 static bool human_index(const char *name)
 {
     static const char *const names[] = {"bmi", "asm_kg", "fib4", "nafld_fibrosis_score",
-                                        "hsi", "masld", "sarcopenia", "hba1c_pct"};
+                                        "hsi", "masld", "sarcopenia", "hba1c_pct",
+                                        /* a mouse's age is held as a human-equivalent one,
+                                         * and its length only feeds BMI */
+                                        "age_y", "height_m"};
     for (int i = 0; i < COUNT(names); i++)
         if (strcmp(name, names[i]) == 0)
             return true;
