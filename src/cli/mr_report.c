@@ -13,7 +13,7 @@
 
 /* A JSON string: quotes, backslashes and control characters escaped; other
  * bytes as they are (SNP ids are ASCII in practice, UTF-8 otherwise). */
-static void json_string(FILE *fp, const char *s)
+void mh_json_string(FILE *fp, const char *s)
 {
     fputc('"', fp);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -27,7 +27,7 @@ static void json_string(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
-static void json_number(FILE *fp, double v)
+void mh_json_number(FILE *fp, double v)
 {
     if (isfinite(v))
         fprintf(fp, "%.17g", v);
@@ -36,10 +36,10 @@ static void json_number(FILE *fp, double v)
 }
 
 /* "key": number */
-static void json_field(FILE *fp, const char *key, double v)
+void mh_json_field(FILE *fp, const char *key, double v)
 {
     fprintf(fp, "\"%s\": ", key);
-    json_number(fp, v);
+    mh_json_number(fp, v);
 }
 
 /* "key": number, ... for n keys */
@@ -47,23 +47,23 @@ static void json_fields(FILE *fp, const char *const *keys, const double *values,
 {
     for (size_t k = 0; k < n; k++) {
         fputs(k ? ", " : "", fp);
-        json_field(fp, keys[k], values[k]);
+        mh_json_field(fp, keys[k], values[k]);
     }
 }
 
-static void json_estimate_fields(FILE *fp, const mh_mr_estimate *e)
+void mh_json_estimate_fields(FILE *fp, const mh_mr_estimate *e)
 {
     static const char *const keys[] = {"estimate", "se", "ci_low", "ci_high", "p"};
     const double values[] = {e->estimate, e->se, e->ci_low, e->ci_high, e->p};
     json_fields(fp, keys, values, 5);
 }
 
-static void json_q(FILE *fp, const char *key, const mh_mr_q *q)
+void mh_json_q(FILE *fp, const char *key, const mh_mr_q *q)
 {
     fprintf(fp, "  \"%s\": {", key);
-    json_field(fp, "Q", q->q);
+    mh_json_field(fp, "Q", q->q);
     fprintf(fp, ", \"df\": %d, ", q->df);
-    json_field(fp, "p", q->p);
+    mh_json_field(fp, "p", q->p);
     fputs("},\n", fp);
 }
 
@@ -72,13 +72,13 @@ static void json_methods(FILE *fp, const mh_mr_report *r)
     fputs("  \"methods\": [\n", fp);
     for (int m = 0; m < MH_MR_METHOD_COUNT; m++) {
         fputs("    {\"method\": ", fp);
-        json_string(fp, mh_mr_method_name((mh_mr_method)m));
+        mh_json_string(fp, mh_mr_method_name((mh_mr_method)m));
         fputs(", ", fp);
-        json_estimate_fields(fp, &r->methods[m]);
+        mh_json_estimate_fields(fp, &r->methods[m]);
         const char *why = mh_mr_why_not(r, (mh_mr_method)m);
         if (why) {
             fputs(", \"not_computable\": ", fp);
-            json_string(fp, why);
+            mh_json_string(fp, why);
         }
         fprintf(fp, "}%s\n", m + 1 < MH_MR_METHOD_COUNT ? "," : "");
     }
@@ -97,9 +97,9 @@ static void json_harmonisation(FILE *fp, const mh_summary_stats *d)
                 continue;
             fputs(written++ ? ", " : "", fp);
             fputs("{\"snp\": ", fp);
-            json_string(fp, note->snp);
+            mh_json_string(fp, note->snp);
             fprintf(fp, ", \"line\": %ld, \"%s\": ", note->line, pass ? "reason" : "action");
-            json_string(fp, mh_allele_action_name(note->action));
+            mh_json_string(fp, mh_allele_action_name(note->action));
             fputc('}', fp);
         }
         fputs(pass ? "]},\n" : "], \"dropped\": [", fp);
@@ -111,7 +111,7 @@ static void json_steiger(FILE *fp, const mh_mr_steiger *s)
     fputs("  \"steiger\": {", fp);
     if (!s->computable) {
         fputs("\"computable\": false, \"reason\": ", fp);
-        json_string(fp, s->why_not);
+        mh_json_string(fp, s->why_not);
         fputs("},\n", fp);
         return;
     }
@@ -129,15 +129,15 @@ static void json_variants(FILE *fp, const mh_summary_stats *d, const mh_mr_repor
             r->leave_one_out_random ? "ivw_random" : "ivw_fixed");
     for (int j = 0; j < d->n && d->n >= 2; j++) {
         fputs(j ? ",\n    {\"snp\": " : "\n    {\"snp\": ", fp);
-        json_string(fp, d->snp[j]);
+        mh_json_string(fp, d->snp[j]);
         fputs(", ", fp);
-        json_estimate_fields(fp, &r->leave_one_out[j]);
+        mh_json_estimate_fields(fp, &r->leave_one_out[j]);
         fputc('}', fp);
     }
     fputs("]},\n  \"snps\": [\n", fp);
     for (int j = 0; j < d->n; j++) {
         fputs("    {\"snp\": ", fp);
-        json_string(fp, d->snp[j]);
+        mh_json_string(fp, d->snp[j]);
         static const char *const keys[] = {"bx", "bxse", "by", "byse", "ratio", "ratio_se", "f"};
         const double values[] = {d->bx[j],    d->bxse[j],     d->by[j], d->byse[j],
                                  r->ratio[j], r->ratio_se[j], r->f[j]};
@@ -153,19 +153,19 @@ void mh_mr_write_json(FILE *fp, const mh_mr_run *run)
     const mh_mr_report *r = run->report;
     const mh_summary_stats *d = run->data;
     fputs("{\n  \"file\": ", fp);
-    json_string(fp, run->path);
+    mh_json_string(fp, run->path);
     fprintf(fp, ",\n  \"n_snps\": %d,\n  \"n_read\": %d,\n", r->n, d->n_read);
     json_harmonisation(fp, d);
     fprintf(fp, "  \"bootstrap\": {\"replicates\": %ld, \"seed\": %llu},\n",
             run->bootstrap.replicates, (unsigned long long)run->bootstrap.seed);
     fputs("  \"confidence_level\": 0.95,\n", fp);
     json_methods(fp, r);
-    json_q(fp, "heterogeneity", &r->cochran_q);
-    json_q(fp, "rucker_q", &r->rucker_q);
+    mh_json_q(fp, "heterogeneity", &r->cochran_q);
+    mh_json_q(fp, "rucker_q", &r->rucker_q);
     fputs("  ", fp);
-    json_field(fp, "i2_gx", r->i2_gx);
+    mh_json_field(fp, "i2_gx", r->i2_gx);
     fputs(",\n  ", fp);
-    json_field(fp, "mean_f", r->mean_f);
+    mh_json_field(fp, "mean_f", r->mean_f);
     fputs(",\n", fp);
     json_steiger(fp, &run->steiger);
     json_variants(fp, d, r);

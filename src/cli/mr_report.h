@@ -20,6 +20,16 @@ typedef struct mh_mr_run {
     mh_mr_bootstrap bootstrap;
 } mh_mr_run;
 
+/* JSON pieces, shared with `myohep insilico-mr`'s report: a string (escaped), a
+ * number (17 significant digits; null when not finite), "key": number, an
+ * estimate's fields ("estimate", "se", "ci_low", "ci_high", "p") and a
+ * heterogeneity statistic as a line "key": {Q, df, p}. */
+void mh_json_string(FILE *fp, const char *s);
+void mh_json_number(FILE *fp, double v);
+void mh_json_field(FILE *fp, const char *key, double v);
+void mh_json_estimate_fields(FILE *fp, const mh_mr_estimate *e);
+void mh_json_q(FILE *fp, const char *key, const mh_mr_q *q);
+
 void mh_mr_write_text(FILE *fp, const mh_mr_run *run);
 void mh_mr_write_json(FILE *fp, const mh_mr_run *run);
 /* Scatter with fitted lines, forest, funnel and leave-one-out panels in one figure. */

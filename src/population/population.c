@@ -11,6 +11,7 @@
 #include "population/population.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "core/error.h"
 #include "core/random.h"
 #include "plot/plot.h"
+#include "scenario/scenario.h" /* the protocol's parameter overrides */
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -107,8 +109,39 @@ static char *subject_scenario_text(const mh_population_spec *spec, const mh_popu
     return text;
 }
 
-/* Build the subject's scenario, run it, and read the endpoints at the end. */
+/* The factor by which the subject's run multiplies parameter `param` (1 if none). */
+static double factor_of(const mh_param_factor *factors, int n_factors, int param)
+{
+    double f = 1.0;
+    for (int k = 0; k < n_factors; k++)
+        if (factors[k].param == param)
+            f *= factors[k].factor;
+    return f;
+}
+
+/* A parameter value for the subject's run: kept within the parameter's bounds,
+ * as the variability draws are. */
+static mh_status set_param(mh_scenario *scenario, int param, double value, mh_error *err)
+{
+    const mh_param_info *info = mh_param_at(param);
+    return mh_scenario_set_param(scenario, info->name, fmin(fmax(value, info->lower), info->upper),
+                                 err);
+}
+
+/* The parameter's value in the shared protocol: its `parameters:` override, or the default. */
+static double protocol_value(const mh_scenario *scenario, int param)
+{
+    for (int i = 0; i < scenario->n_overrides; i++)
+        if (scenario->overrides[i].index == param)
+            return scenario->overrides[i].value;
+    return mh_param_at(param)->default_value;
+}
+
+/* Build the subject's scenario, run it, and read the endpoints at the end.
+ * Each parameter in factors is the subject's drawn value (or the default)
+ * times its factor. */
 static mh_status simulate_subject(const mh_population_spec *spec, const sampling_plan *plan,
+                                  const mh_param_factor *factors, int n_factors,
                                   mh_population_subject *s, mh_error *err)
 {
     char *text = subject_scenario_text(spec, s);
@@ -121,7 +154,20 @@ static mh_status simulate_subject(const mh_population_spec *spec, const sampling
     mh_status st = mh_scenario_parse(text, strlen(text), name, &scenario, err);
     free(text);
     for (int i = 0; i < spec->n_varied && st == MH_OK; i++)
-        st = mh_scenario_set_param(scenario, mh_param_at(spec->varied[i])->name, s->varied[i], err);
+        st = set_param(scenario, spec->varied[i],
+                       s->varied[i] * factor_of(factors, n_factors, spec->varied[i]), err);
+    for (int k = 0; k < n_factors && st == MH_OK; k++) {
+        bool varied = false, earlier = false;
+        for (int i = 0; i < spec->n_varied; i++)
+            varied = varied || spec->varied[i] == factors[k].param;
+        for (int j = 0; j < k; j++)
+            earlier = earlier || factors[j].param == factors[k].param;
+        if (!varied && !earlier)
+            st = set_param(scenario, factors[k].param,
+                           protocol_value(scenario, factors[k].param) *
+                               factor_of(factors, n_factors, factors[k].param),
+                           err);
+    }
     if (st == MH_OK)
         st = mh_scenario_set_every(scenario, plan->every, err);
     if (st == MH_OK)
@@ -142,13 +188,17 @@ static mh_status simulate_subject(const mh_population_spec *spec, const sampling
     return st;
 }
 
-mh_status mh_population_run(const mh_population_spec *spec, long first, long count, int threads,
-                            mh_population_subject *subjects, mh_progress_fn progress,
-                            void *progress_user, mh_error *err)
+mh_status mh_population_simulate(const mh_population_spec *spec, mh_population_subject *s,
+                                 const mh_param_factor *factors, int n_factors, mh_error *err)
 {
-    (void)err; /* nothing here fails as a whole yet; each subject carries its own status */
     sampling_plan plan;
     plan_sampling(spec, &plan);
+    return simulate_subject(spec, &plan, factors, n_factors, s, err);
+}
+
+void mh_population_parallel(long count, int threads, mh_population_work work, void *user,
+                            mh_progress_fn progress, void *progress_user)
+{
     long done = 0;
 #ifdef _OPENMP
     /* a clause, not omp_set_num_threads: the caller's own OpenMP setting stays as it was */
@@ -158,15 +208,7 @@ mh_status mh_population_run(const mh_population_spec *spec, long first, long cou
 #endif
 #pragma omp parallel for schedule(dynamic, 1) num_threads(team)
     for (long i = 0; i < count; i++) {
-        mh_population_subject *s = &subjects[i];
-        mh_population_draw(spec, first + i, s);
-        mh_error subject_err = {0};
-        s->status = simulate_subject(spec, &plan, s, &subject_err);
-        if (s->status != MH_OK) {
-            snprintf(s->reason, sizeof s->reason, "%s", subject_err.message);
-            for (int e = 0; e < spec->n_endpoints; e++)
-                s->start[e] = s->endpoints[e] = NAN;
-        }
+        work(i, user);
         long now;
 #pragma omp atomic capture
         now = ++done;
@@ -177,6 +219,39 @@ mh_status mh_population_run(const mh_population_spec *spec, long first, long cou
                 progress((double)now / (double)count, progress_user);
         }
     }
+}
+
+/* One run of mh_population_run: what each subject's work needs. */
+typedef struct population_job {
+    const mh_population_spec *spec;
+    const sampling_plan *plan;
+    long first;
+    mh_population_subject *subjects;
+} population_job;
+
+static void run_one(long i, void *user)
+{
+    const population_job *job = user;
+    mh_population_subject *s = &job->subjects[i];
+    mh_population_draw(job->spec, job->first + i, s);
+    mh_error subject_err = {0};
+    s->status = simulate_subject(job->spec, job->plan, NULL, 0, s, &subject_err);
+    if (s->status != MH_OK) {
+        snprintf(s->reason, sizeof s->reason, "%s", subject_err.message);
+        for (int e = 0; e < job->spec->n_endpoints; e++)
+            s->start[e] = s->endpoints[e] = NAN;
+    }
+}
+
+mh_status mh_population_run(const mh_population_spec *spec, long first, long count, int threads,
+                            mh_population_subject *subjects, mh_progress_fn progress,
+                            void *progress_user, mh_error *err)
+{
+    (void)err; /* nothing here fails as a whole yet; each subject carries its own status */
+    sampling_plan plan;
+    plan_sampling(spec, &plan);
+    population_job job = {spec, &plan, first, subjects};
+    mh_population_parallel(count, threads, run_one, &job, progress, progress_user);
     return MH_OK;
 }
 
