@@ -5,9 +5,11 @@
 #include "scenario/insilico_mr_file.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/error.h"
 #include "core/file.h"
@@ -69,14 +71,23 @@ static mh_status read_shifts(mh_yaml *y, struct fy_node *node, const char *what,
         if (extreme < info->lower || extreme > info->upper)
             return mh_yaml_fail(y, fy_node_pair_value(pair), MH_ERR_INVALID,
                                 "%s: a fractional change of %g twice takes %s from its default %g "
-                                "to %g, outside its bounds %g to %g %s",
+                                "to %g, outside its bounds %g to %g",
                                 what, fraction, info->name, info->default_value, extreme,
-                                info->lower, info->upper, info->unit);
+                                info->lower, info->upper);
         shifts[(*n)++] = (mh_parameter_shift){index, fraction};
     }
     if (st == MH_OK && *n == 0)
         st = mh_yaml_fail(y, node, MH_ERR_INVALID, "%s: expected at least one parameter", what);
     return st;
+}
+
+static bool palindromic(const char *a, const char *b)
+{
+    static const char *const pairs[][2] = {{"A", "T"}, {"T", "A"}, {"C", "G"}, {"G", "C"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (strcasecmp(a, pairs[i][0]) == 0 && strcasecmp(b, pairs[i][1]) == 0)
+            return true;
+    return false;
 }
 
 static mh_status read_instrument(mh_yaml *y, struct fy_node *node, mh_instrument *ins)
@@ -107,6 +118,13 @@ static mh_status read_instrument(mh_yaml *y, struct fy_node *node, mh_instrument
                            sizeof ins->other_allele);
         if (st == MH_OK && strcmp(ins->effect_allele, ins->other_allele) == 0)
             return mh_yaml_fail(y, a, MH_ERR_INVALID, "alleles: the two alleles must differ");
+        /* `myohep mr` drops palindromic variants with frequencies near 0.5, and
+         * the summary statistics written here must read back whole */
+        if (st == MH_OK && palindromic(ins->effect_allele, ins->other_allele))
+            return mh_yaml_fail(y, a, MH_ERR_INVALID,
+                                "alleles: %s/%s is palindromic (its strand cannot be told); "
+                                "choose a pair such as A/G or C/T",
+                                ins->effect_allele, ins->other_allele);
     }
     /* both alleles present in a half of a few hundred people */
     if (st == MH_OK)

@@ -117,7 +117,7 @@ static mh_insilico_mr_spec *parse(const char *text, mh_error *err)
 static const char *const SMALL = COHORT(24, "4 weeks")
     "adjust_for: [age_y, sex]\n"
     "instruments:\n"
-    "  - {snp: rs1, alleles: [G, C], frequency: 0.3, effects: {liver_fat.k_lip: -0.3}}\n"
+    "  - {snp: rs1, alleles: [G, A], frequency: 0.3, effects: {liver_fat.k_lip: -0.3}}\n"
     "  - {snp: rs2, frequency: 0.1, effects: {body.f_syn: 0.03, liver_fat.V_dnl: 0.2}}\n"
     "truth: {subjects: 4, interventions: {lipolysis: {liver_fat.k_lip: -0.3}}}\n"
     "analyses:\n"
