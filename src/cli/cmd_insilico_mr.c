@@ -7,6 +7,7 @@
  * everything worked.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,7 @@ static void insilico_mr_help(void)
            "                      DIR/analysis-K.csv (TwoSampleMR form), which 'myohep mr'\n"
            "                      reads unchanged\n"
            "  --size N            run N subjects instead of the file's cohort size (the\n"
-           "                      truth subset shrinks with it if it must)\n"
+           "                      truth subset keeps its share of the cohort)\n"
            "  --threads N         OpenMP threads (default: OMP_NUM_THREADS or all cores)\n"
            "  --resolution minute|day  every subject's run (default day: cohorts are\n"
            "                      large and long)\n"
@@ -238,11 +239,13 @@ static int run_insilico_mr(const options *o, mh_error *err)
     if (st != MH_OK)
         return speaker ? mh_cli_report(err) : mh_cli_exit_status(err);
     spec->cohort->resolution = o->resolution;
-    if (o->size) {
-        spec->cohort->size = o->size;
-        if (spec->truth_subjects > o->size)
-            spec->truth_subjects = o->size;
+    if (o->size && spec->truth_subjects) {
+        /* the truth subset keeps its share of the cohort (at least 2 people) */
+        double share = (double)spec->truth_subjects / (double)spec->cohort->size;
+        spec->truth_subjects = (long)fmax(2.0, floor(share * (double)o->size + 0.5));
     }
+    if (o->size)
+        spec->cohort->size = o->size;
     long size = spec->cohort->size;
     if (speaker && mh_distributed_ranks() > 1)
         fprintf(stderr, "myohep: %ld subjects split across %d MPI ranks\n", size,

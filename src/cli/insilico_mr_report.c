@@ -171,7 +171,10 @@ void mh_insilico_mr_write_text(FILE *fp, const mh_insilico_mr_run *run)
     text_gwas(fp, run);
     for (int a = 0; a < r->n_findings; a++)
         text_finding(fp, run, a);
-    fprintf(fp, "\nTime: %.3g s simulating, %.3g s for the GWAS and MR\n", run->seconds_simulating,
+    fprintf(fp,
+            "\nTime: %.3g s simulating (CPU: %.3g s the cohort, %.3g s the truth runs), %.3g s for "
+            "the GWAS and MR\n",
+            run->seconds_simulating, r->cpu_seconds_cohort, r->cpu_seconds_truth,
             run->seconds_analysing);
 }
 
@@ -334,6 +337,10 @@ void mh_insilico_mr_write_json(FILE *fp, const mh_insilico_mr_run *run)
     mh_json_field(fp, "simulating", run->seconds_simulating);
     fputs(", ", fp);
     mh_json_field(fp, "analysing", run->seconds_analysing);
+    fputs(", ", fp);
+    mh_json_field(fp, "cpu_cohort", r->cpu_seconds_cohort);
+    fputs(", ", fp);
+    mh_json_field(fp, "cpu_truth", r->cpu_seconds_truth);
     fputs("}\n}\n", fp);
 }
 

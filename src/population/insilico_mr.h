@@ -32,7 +32,7 @@
 #include "scenario/insilico_mr_file.h"
 
 /* What one virtual person contributes: fixed size and self-contained, so MPI
- * ranks gather it as bytes, and 100,000 of them fit in about 50 MB. */
+ * ranks gather it as bytes, and 100,000 of them fit in 64 MB (640 bytes each). */
 typedef struct mh_insilico_subject {
     long id;
     mh_status status; /* MH_OK, or why the cohort run failed (reason) */
@@ -42,6 +42,7 @@ typedef struct mh_insilico_subject {
     double start[MH_INSILICO_MAX_TRAITS], end[MH_INSILICO_MAX_TRAITS];
     /* end under each truth intervention minus end; NAN outside the subset or on failure */
     float truth_change[MH_INSILICO_MAX_INTERVENTIONS][MH_INSILICO_MAX_TRAITS];
+    float cpu_seconds[2]; /* the cohort run and the truth runs: the pipeline's own cost */
     char reason[120];
 } mh_insilico_subject;
 
@@ -78,6 +79,7 @@ typedef struct mh_insilico_mr_finding {
 
 typedef struct mh_insilico_mr_result {
     long n_subjects, n_failed, n_sample[2], n_truth;
+    double cpu_seconds_cohort, cpu_seconds_truth; /* summed over subjects */
     /* [sample][trait][instrument]: the GWAS of every cohort endpoint in both samples */
     mh_gwas_association gwas[2][MH_INSILICO_MAX_TRAITS][MH_INSILICO_MAX_INSTRUMENTS];
     bool dropped[MH_INSILICO_MAX_TRAITS][MH_INSILICO_COVARIATE_COUNT]; /* covariates left out */
