@@ -29,10 +29,16 @@ static long truth_stride(const mh_insilico_mr_spec *spec)
     return spec->truth_subjects > 0 ? spec->cohort->size / spec->truth_subjects : 0;
 }
 
+/* One subject of each block of `stride` consecutive ids, the block's first or
+ * second by turns, so that the subset is spread over the cohort and over both
+ * samples (even and odd ids) alike. */
 bool mh_insilico_mr_in_truth(const mh_insilico_mr_spec *spec, long id)
 {
     long stride = truth_stride(spec);
-    return stride > 0 && id % stride == 0 && id / stride < spec->truth_subjects;
+    if (stride <= 0)
+        return false;
+    long block = id / stride;
+    return block < spec->truth_subjects && id % stride == (stride > 1 ? block % 2 : 0);
 }
 
 /* ---- simulating one person ---------------------------------------------------------- */

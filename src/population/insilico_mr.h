@@ -9,8 +9,9 @@
  * from a stream of its own, (cohort seed, -1 - id), Hardy-Weinberg at each
  * instrument's frequency, so a subject's genotype and results never depend on
  * threads, ranks or order. Each effect allele multiplies the parameters its
- * instrument shifts by (1 + fraction). A subject of the truth subset (every
- * k-th id) runs again once per truth intervention, with the intervention's
+ * instrument shifts by (1 + fraction). A subject of the truth subset (one in
+ * each block of k ids, k = size / truth subjects, even and odd ids by turns)
+ * runs again once per truth intervention, with the intervention's
  * shifts on top of its genotype's: the change of every endpoint at the end is
  * kept. Subjects with even ids form sample A (exposure GWAS), odd ids sample B
  * (outcome GWAS): two independent samples of the same population.

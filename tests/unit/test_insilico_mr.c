@@ -140,6 +140,12 @@ static void reads_a_file(void **state)
     assert_int_equal(s->truth_subjects, 4);
     assert_int_equal(s->analyses[0].truth, 0);
     assert_string_equal(s->analyses[0].name, "liver_fat_pct -> muscle_mass_kg");
+    /* the truth subset: 4 of the 24, two in each sample (even and odd ids) */
+    int in_truth[2] = {0, 0};
+    for (long id = 0; id < 24; id++)
+        in_truth[id % 2] += mh_insilico_mr_in_truth(s, id);
+    assert_int_equal(in_truth[0], 2);
+    assert_int_equal(in_truth[1], 2);
     mh_insilico_mr_spec_free(s);
 }
 
@@ -243,7 +249,8 @@ static void thread_count_does_not_change_results(void **state)
         assert_int_equal(one[i].id, i);
         assert_memory_equal(&one[i], &two[i], sizeof one[i]);
     }
-    /* the truth subset is every 24 / 4 = 6th id from 0: 0, 6, 12, 18 */
+    /* the truth subset is one in each block of 24 / 4 = 6 ids, by turns the block's
+     * first and second: 0, 7, 12, 19 */
     assert_true(one[0].in_truth);
     assert_false(one[1].in_truth);
     assert_true(isfinite(one[0].truth_change[0][0]) && one[0].truth_change[0][0] > 0);
