@@ -163,8 +163,14 @@ void mh_insilico_mr_write_text(FILE *fp, const mh_insilico_mr_run *run)
         fprintf(fp, " %s", mh_insilico_covariate_name(spec->adjust[k]));
     fputs(spec->n_adjust ? "\n" : " nothing (intercept only)\n", fp);
     for (int e = 0; e < spec->cohort->n_endpoints; e++)
+        if (r->baseline_left_out[e])
+            fprintf(fp, "  (%s: its start value depends on the genotypes (%s moves it), so its "
+                        "baseline is not adjusted for: it would take out genetic effect)\n",
+                    mh_var_at(spec->cohort->endpoints[e])->name,
+                    spec->instruments[r->baseline_instrument[e]].snp);
+    for (int e = 0; e < spec->cohort->n_endpoints; e++)
         for (int c = 0; c < MH_INSILICO_COVARIATE_COUNT; c++)
-            if (r->dropped[e][c])
+            if (r->dropped[e][c] && !(c == MH_INSILICO_COVARIATE_BASELINE && r->baseline_left_out[e]))
                 fprintf(fp, "  (%s: covariate %s is constant or collinear, left out)\n",
                         mh_var_at(spec->cohort->endpoints[e])->name,
                         mh_insilico_covariate_name((mh_insilico_covariate)c));
@@ -325,6 +331,13 @@ void mh_insilico_mr_write_json(FILE *fp, const mh_insilico_mr_run *run)
         fputs(k ? ", " : "", fp);
         mh_json_string(fp, mh_insilico_covariate_name(spec->adjust[k]));
     }
+    fputs("],\n  \"baseline_left_out\": [", fp);
+    for (int e = 0, first = 1; e < spec->cohort->n_endpoints; e++)
+        if (r->baseline_left_out[e]) {
+            fputs(first ? "" : ", ", fp);
+            mh_json_string(fp, mh_var_at(spec->cohort->endpoints[e])->name);
+            first = 0;
+        }
     fprintf(fp, "],\n  \"bootstrap\": {\"replicates\": %ld, \"seed\": %llu},\n",
             run->bootstrap.replicates, (unsigned long long)run->bootstrap.seed);
     json_instruments(fp, run);

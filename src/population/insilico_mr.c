@@ -151,20 +151,59 @@ static long select_sample(const mh_insilico_subject *subjects, long n, int sampl
     return m;
 }
 
-/* A trait's design on the selected rows: covariates as the file adjusts for them. */
-static mh_status prepare_trait(const mh_insilico_mr_spec *spec, const mh_insilico_subject *subjects,
-                               const long *rows, long m, int trait, double *y, double *z,
-                               mh_gwas_trait *out, mh_error *err)
+/* A trait's design on the selected rows: covariates as the file adjusts for
+ * them; a baseline left out (see baseline_left_out) is a constant column,
+ * which the regression drops as collinear with the intercept. */
+static mh_status prepare_trait(const mh_insilico_mr_spec *spec, const mh_insilico_mr_result *res,
+                               const mh_insilico_subject *subjects, const long *rows, long m,
+                               int trait, double *y, double *z, mh_gwas_trait *out, mh_error *err)
 {
     for (long r = 0; r < m; r++) {
         const mh_insilico_subject *s = &subjects[rows[r]];
         y[r] = s->end[trait];
-        for (int k = 0; k < spec->n_adjust; k++)
-            z[(size_t)k * (size_t)m + (size_t)r] = spec->adjust[k] == MH_INSILICO_COVARIATE_BASELINE
-                                                       ? s->start[trait]
-                                                       : s->covariates[spec->adjust[k]];
+        for (int k = 0; k < spec->n_adjust; k++) {
+            double v = s->covariates[spec->adjust[k]];
+            if (spec->adjust[k] == MH_INSILICO_COVARIATE_BASELINE)
+                v = res->baseline_left_out[trait] ? 0.0 : s->start[trait];
+            z[(size_t)k * (size_t)m + (size_t)r] = v;
+        }
     }
     return mh_gwas_trait_prepare(out, m, y, z, spec->n_adjust, err);
+}
+
+/* Whether each endpoint's start value depends on the genotypes, found exactly:
+ * subject 0 of the cohort runs once without genotype effects and once as a
+ * homozygote of each instrument in turn (1 + instruments runs, whatever the
+ * cohort's size), and a start value that moves marks its endpoint. */
+static mh_status check_baselines(const mh_insilico_mr_spec *spec, mh_insilico_mr_result *res,
+                                 mh_error *err)
+{
+    bool adjusted = false;
+    for (int k = 0; k < spec->n_adjust; k++)
+        adjusted = adjusted || spec->adjust[k] == MH_INSILICO_COVARIATE_BASELINE;
+    for (int e = 0; e < MH_INSILICO_MAX_TRAITS; e++)
+        res->baseline_instrument[e] = -1;
+    if (!adjusted)
+        return MH_OK;
+    const mh_population_spec *cohort = spec->cohort;
+    mh_population_subject drawn, reference, variant;
+    mh_population_draw(cohort, 0, &drawn);
+    reference = drawn;
+    mh_status st = mh_population_simulate(cohort, &reference, NULL, 0, err);
+    for (int j = 0; j < spec->n_instruments && st == MH_OK; j++) {
+        mh_param_factor factors[MH_INSILICO_MAX_EFFECTS];
+        int n = add_shifts(factors, 0, spec->instruments[j].effects, spec->instruments[j].n_effects, 2);
+        variant = drawn;
+        st = mh_population_simulate(cohort, &variant, factors, n, err);
+        for (int e = 0; e < cohort->n_endpoints && st == MH_OK; e++)
+            if (res->baseline_instrument[e] < 0 && variant.start[e] != reference.start[e]) {
+                res->baseline_instrument[e] = j;
+                res->baseline_left_out[e] = true;
+            }
+    }
+    if (st != MH_OK)
+        mh_error_prefix(err, "checking whether the baselines depend on the genotypes (subject 0)");
+    return st;
 }
 
 /* Every endpoint on every instrument in one sample. */
@@ -174,7 +213,7 @@ static mh_status sample_gwas(const mh_insilico_mr_spec *spec, const mh_insilico_
 {
     for (int e = 0; e < spec->cohort->n_endpoints; e++) {
         mh_gwas_trait trait;
-        mh_status st = prepare_trait(spec, subjects, rows, m, e, y, z, &trait, err);
+        mh_status st = prepare_trait(spec, res, subjects, rows, m, e, y, z, &trait, err);
         if (st != MH_OK)
             return st;
         for (int k = 0; k < spec->n_adjust; k++)
@@ -189,13 +228,13 @@ static mh_status sample_gwas(const mh_insilico_mr_spec *spec, const mh_insilico_
     return MH_OK;
 }
 
-static mh_status observational(const mh_insilico_mr_spec *spec, const mh_insilico_subject *subjects,
-                               const long *rows, long m, double *y, double *z, double *x,
-                               const mh_insilico_analysis *a, mh_gwas_association *out,
-                               mh_error *err)
+static mh_status observational(const mh_insilico_mr_spec *spec, const mh_insilico_mr_result *res,
+                               const mh_insilico_subject *subjects, const long *rows, long m,
+                               double *y, double *z, double *x, const mh_insilico_analysis *a,
+                               mh_gwas_association *out, mh_error *err)
 {
     mh_gwas_trait trait;
-    mh_status st = prepare_trait(spec, subjects, rows, m, a->outcome, y, z, &trait, err);
+    mh_status st = prepare_trait(spec, res, subjects, rows, m, a->outcome, y, z, &trait, err);
     if (st != MH_OK)
         return st;
     for (long r = 0; r < m; r++)
@@ -327,11 +366,11 @@ mh_status mh_insilico_mr_analyse(const mh_insilico_mr_spec *spec, const mh_insil
         res->n_failed += subjects[i].status != MH_OK;
         res->n_truth += subjects[i].status == MH_OK && subjects[i].in_truth;
     }
-    mh_status st = MH_OK;
+    mh_status st = check_baselines(spec, res, err);
     for (int sample = 0; sample < 2 && st == MH_OK; sample++) {
-        long m = select_sample(subjects, n, sample, rows);
-        res->n_sample[sample] = m;
-        st = sample_gwas(spec, subjects, rows, m, y, z, x, sample, res, err);
+        long in_sample = select_sample(subjects, n, sample, rows);
+        res->n_sample[sample] = in_sample;
+        st = sample_gwas(spec, subjects, rows, in_sample, y, z, x, sample, res, err);
     }
     long m = select_sample(subjects, n, -1, rows);
     for (int a = 0; a < spec->n_analyses && st == MH_OK; a++) {
@@ -339,7 +378,7 @@ mh_status mh_insilico_mr_analyse(const mh_insilico_mr_spec *spec, const mh_insil
         mh_insilico_mr_finding *f = &res->findings[a];
         st = analyse_one(spec, subjects, n, bootstrap, &spec->analyses[a], res, f);
         if (st == MH_OK)
-            st = observational(spec, subjects, rows, m, y, z, x, &spec->analyses[a],
+            st = observational(spec, res, subjects, rows, m, y, z, x, &spec->analyses[a],
                                &f->observational, err);
     }
     if (st == MH_ERR_NOMEM && err && err->status == MH_OK)

@@ -84,6 +84,14 @@ typedef struct mh_insilico_mr_result {
     /* [sample][trait][instrument]: the GWAS of every cohort endpoint in both samples */
     mh_gwas_association gwas[2][MH_INSILICO_MAX_TRAITS][MH_INSILICO_MAX_INSTRUMENTS];
     bool dropped[MH_INSILICO_MAX_TRAITS][MH_INSILICO_COVARIATE_COUNT]; /* covariates left out */
+    /* `baseline` is a pre-genotype covariate only where the endpoint's start value
+     * does not depend on the shifted parameters (liver fat and muscle mass start
+     * from covariates; grip strength starts from grip_per_kg, a parameter).
+     * Where an instrument moves it (checked exactly on subject 0), adjusting for
+     * it would take out the genetic effect it carries, so it is left out for
+     * that endpoint; the first such instrument is kept (-1: none). */
+    int baseline_instrument[MH_INSILICO_MAX_TRAITS];
+    bool baseline_left_out[MH_INSILICO_MAX_TRAITS];
     int n_findings;
     mh_insilico_mr_finding findings[MH_INSILICO_MAX_ANALYSES];
 } mh_insilico_mr_result;
