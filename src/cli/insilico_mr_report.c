@@ -398,6 +398,38 @@ typedef struct panel_data {
     mh_plot_straight lines[2];
 } panel_data;
 
+/* The x range every estimate, the truth and the primary interval need, with a
+ * margin; wider intervals (MR-Egger's and the medians' with weak instruments
+ * reach hundreds) are cut at its edges, so the estimates stay readable. */
+static void clip_intervals(panel_data *d, int n, const mh_insilico_mr_finding *f)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    const double must[] = {d->obs_x, f->truth.estimate, 0.0,
+                           f->status == MH_OK ? f->report.methods[primary_method(f)].ci_low : NAN,
+                           f->status == MH_OK ? f->report.methods[primary_method(f)].ci_high : NAN};
+    for (size_t k = 0; k < sizeof must / sizeof must[0]; k++)
+        if (isfinite(must[k])) {
+            lo = fmin(lo, must[k]);
+            hi = fmax(hi, must[k]);
+        }
+    for (int k = 0; k < n; k++)
+        if (isfinite(d->x[k])) {
+            lo = fmin(lo, d->x[k]);
+            hi = fmax(hi, d->x[k]);
+        }
+    double margin = 0.25 * (hi - lo);
+    if (!(margin > 0))
+        return;
+    lo -= margin;
+    hi += margin;
+    for (int k = 0; k < n; k++) {
+        d->low[k] = fmax(d->low[k], lo);
+        d->high[k] = fmin(d->high[k], hi);
+    }
+    d->obs_low = fmax(d->obs_low, lo);
+    d->obs_high = fmin(d->obs_high, hi);
+}
+
 static void fill_panel(const mh_insilico_mr_run *run, int a, panel_data *d, mh_plot_xy *panel)
 {
     const mh_insilico_mr_spec *spec = run->spec;
@@ -422,6 +454,7 @@ static void fill_panel(const mh_insilico_mr_run *run, int a, panel_data *d, mh_p
     d->obs_x = f->observational.beta;
     d->obs_low = f->observational.beta - 1.959963984540054 * f->observational.se;
     d->obs_high = f->observational.beta + 1.959963984540054 * f->observational.se;
+    clip_intervals(d, n, f);
     snprintf(d->heading, sizeof d->heading, "[%d] %s (%s per %s)", a + 1, spec->analyses[a].name,
              uy, ux);
     d->points[0] = (mh_plot_points){.label = "MR estimate, 95 % CI", .x = d->x, .y = d->row,
@@ -435,7 +468,8 @@ static void fill_panel(const mh_insilico_mr_run *run, int a, panel_data *d, mh_p
         d->lines[lines++] = (mh_plot_straight){.label = "true effect (intervention)",
                                                .intercept = f->truth.estimate, .vertical = 1};
     d->lines[lines++] = (mh_plot_straight){.intercept = 0, .vertical = 1, .muted = 1};
-    *panel = (mh_plot_xy){.heading = d->heading, .x_label = "causal effect estimate",
+    *panel = (mh_plot_xy){.heading = d->heading,
+                          .x_label = "causal effect estimate (intervals cut at the panel's edges)",
                           .points = d->points, .n_points = 2, .lines = d->lines,
                           .n_lines = lines, .x_from_zero = 1, .row_labels = d->labels,
                           .n_rows = (size_t)n + 1};
