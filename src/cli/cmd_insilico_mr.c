@@ -251,17 +251,18 @@ static int run_insilico_mr(const options *o, mh_error *err)
         fprintf(stderr, "myohep: %ld subjects split across %d MPI ranks\n", size,
                 mh_distributed_ranks());
     st = mh_distributed_check_size(size, sizeof(mh_insilico_subject), err);
+    /* rank 0 holds every record (its own block first), the others their block */
+    long first, count;
+    mh_distributed_block(size, mh_distributed_rank(), mh_distributed_ranks(), &first, &count);
     mh_insilico_subject *subjects = NULL;
-    if (st == MH_OK && !(subjects = calloc((size_t)size, sizeof *subjects)))
+    if (st == MH_OK && !(subjects = calloc((size_t)(speaker ? size : count), sizeof *subjects)))
         st = mh_error_raise(err, MH_ERR_NOMEM, "out of memory for %ld subjects", size);
     double t0 = seconds_now();
-    if (st == MH_OK) {
-        long first, count;
-        mh_distributed_block(size, mh_distributed_rank(), mh_distributed_ranks(), &first, &count);
-        st = mh_insilico_mr_simulate(spec, first, count, o->threads, subjects + first,
+    if (st == MH_OK)
+        st = mh_insilico_mr_simulate(spec, first, count, o->threads, subjects,
                                      speaker ? mh_cli_progress : NULL, NULL, err);
-        st = mh_distributed_gather(subjects, sizeof *subjects, size, st, err);
-    }
+    /* every rank, whatever happened to it, so that none waits for another */
+    st = mh_distributed_gather(subjects, subjects, sizeof *subjects, size, st, err);
     if (speaker) {
         mh_cli_progress_done();
         if (st == MH_OK)

@@ -110,7 +110,7 @@ static void text_finding(FILE *fp, const mh_insilico_mr_run *run, int a)
             "ci_high", "p", "bias", "covers truth");
     if (an->truth >= 0) {
         char label[96];
-        snprintf(label, sizeof label, "TRUTH: intervention '%s', n=%ld", spec->interventions[an->truth].name,
+        snprintf(label, sizeof label, "TRUTH ('%s', n = %ld)", spec->interventions[an->truth].name,
                  f->truth_n);
         mh_mr_estimate none = mh_mr_normal_estimate(NAN, NAN);
         text_row(fp, label, &f->truth, &none);

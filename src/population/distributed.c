@@ -91,8 +91,8 @@ mh_status mh_distributed_check_size(long size, size_t item_size, mh_error *err)
     return MH_OK;
 }
 
-mh_status mh_distributed_gather(void *items, size_t item_size, long size, mh_status st,
-                                mh_error *err)
+mh_status mh_distributed_gather(const void *block, void *all, size_t item_size, long size,
+                                mh_status st, mh_error *err)
 {
     int rank = mh_distributed_rank(), ranks = mh_distributed_ranks();
     if (ranks == 1)
@@ -104,9 +104,12 @@ mh_status mh_distributed_gather(void *items, size_t item_size, long size, mh_sta
     /* every rank reaches the gather, whatever happened, so none is left waiting */
     int ok = st == MH_OK && (rank != 0 || counts), all_ok = 0;
     MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
-    if (all_ok)
-        MPI_Gatherv((char *)items + (size_t)first * item_size, (int)(count * (long)item_size),
-                    MPI_BYTE, items, counts, displacements, MPI_BYTE, 0, MPI_COMM_WORLD);
+    if (all_ok && rank == 0) /* rank 0's block (the first) is already in place */
+        MPI_Gatherv(MPI_IN_PLACE, 0, MPI_BYTE, all, counts, displacements, MPI_BYTE, 0,
+                    MPI_COMM_WORLD);
+    else if (all_ok)
+        MPI_Gatherv(block, (int)(count * (long)item_size), MPI_BYTE, NULL, NULL, NULL, MPI_BYTE, 0,
+                    MPI_COMM_WORLD);
     free(counts);
     free(displacements);
     if (!all_ok && st == MH_OK)
@@ -129,7 +132,8 @@ mh_status mh_population_run_distributed(const mh_population_spec *spec, int thre
     mh_distributed_block(spec->size, rank, ranks, &first, &count);
     st = mh_population_run(spec, first, count, threads, subjects + first,
                            rank == 0 ? progress : NULL, progress_user, err);
-    return mh_distributed_gather(subjects, sizeof(mh_population_subject), spec->size, st, err);
+    return mh_distributed_gather(subjects + first, subjects, sizeof(mh_population_subject),
+                                 spec->size, st, err);
 }
 
 #else /* built without MPI: one process */
@@ -153,10 +157,11 @@ mh_status mh_distributed_check_size(long size, size_t item_size, mh_error *err)
     return MH_OK;
 }
 
-mh_status mh_distributed_gather(void *items, size_t item_size, long size, mh_status st,
-                                mh_error *err)
+mh_status mh_distributed_gather(const void *block, void *all, size_t item_size, long size,
+                                mh_status st, mh_error *err)
 {
-    (void)items;
+    (void)block;
+    (void)all;
     (void)item_size;
     (void)size;
     (void)err;
