@@ -188,14 +188,10 @@ void mh_insilico_mr_write_text(FILE *fp, const mh_insilico_mr_run *run)
 
 static void json_association(FILE *fp, const mh_gwas_association *g)
 {
+    static const char *const keys[] = {"beta", "se", "p", "eaf"};
+    const double values[] = {g->beta, g->se, g->p, g->eaf};
     fputs("{", fp);
-    mh_json_field(fp, "beta", g->beta);
-    fputs(", ", fp);
-    mh_json_field(fp, "se", g->se);
-    fputs(", ", fp);
-    mh_json_field(fp, "p", g->p);
-    fputs(", ", fp);
-    mh_json_field(fp, "eaf", g->eaf);
+    mh_json_fields(fp, keys, values, 4);
     fprintf(fp, ", \"n\": %ld}", g->n);
 }
 
@@ -346,14 +342,11 @@ void mh_insilico_mr_write_json(FILE *fp, const mh_insilico_mr_run *run)
         json_finding(fp, run, a);
         fputs(a + 1 < r->n_findings ? ",\n" : "\n", fp);
     }
+    static const char *const keys[] = {"simulating", "analysing", "cpu_cohort", "cpu_truth"};
+    const double seconds[] = {run->seconds_simulating, run->seconds_analysing,
+                              r->cpu_seconds_cohort, r->cpu_seconds_truth};
     fputs("  ],\n  \"seconds\": {", fp);
-    mh_json_field(fp, "simulating", run->seconds_simulating);
-    fputs(", ", fp);
-    mh_json_field(fp, "analysing", run->seconds_analysing);
-    fputs(", ", fp);
-    mh_json_field(fp, "cpu_cohort", r->cpu_seconds_cohort);
-    fputs(", ", fp);
-    mh_json_field(fp, "cpu_truth", r->cpu_seconds_truth);
+    mh_json_fields(fp, keys, seconds, 4);
     fputs("}\n}\n", fp);
 }
 

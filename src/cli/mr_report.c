@@ -43,7 +43,7 @@ void mh_json_field(FILE *fp, const char *key, double v)
 }
 
 /* "key": number, ... for n keys */
-static void json_fields(FILE *fp, const char *const *keys, const double *values, size_t n)
+void mh_json_fields(FILE *fp, const char *const *keys, const double *values, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         fputs(k ? ", " : "", fp);
@@ -55,7 +55,7 @@ void mh_json_estimate_fields(FILE *fp, const mh_mr_estimate *e)
 {
     static const char *const keys[] = {"estimate", "se", "ci_low", "ci_high", "p"};
     const double values[] = {e->estimate, e->se, e->ci_low, e->ci_high, e->p};
-    json_fields(fp, keys, values, 5);
+    mh_json_fields(fp, keys, values, 5);
 }
 
 void mh_json_q(FILE *fp, const char *key, const mh_mr_q *q)
@@ -118,7 +118,7 @@ static void json_steiger(FILE *fp, const mh_mr_steiger *s)
     static const char *const keys[] = {"r2_exposure", "r2_outcome", "z", "p"};
     const double values[] = {s->r2_exposure, s->r2_outcome, s->z, s->p};
     fputs("\"computable\": true, ", fp);
-    json_fields(fp, keys, values, 4);
+    mh_json_fields(fp, keys, values, 4);
     fprintf(fp, ", \"exposure_causes_outcome\": %s},\n",
             s->exposure_causes_outcome ? "true" : "false");
 }
@@ -142,7 +142,7 @@ static void json_variants(FILE *fp, const mh_summary_stats *d, const mh_mr_repor
         const double values[] = {d->bx[j],    d->bxse[j],     d->by[j], d->byse[j],
                                  r->ratio[j], r->ratio_se[j], r->f[j]};
         fputs(", ", fp);
-        json_fields(fp, keys, values, 7);
+        mh_json_fields(fp, keys, values, 7);
         fprintf(fp, "}%s\n", j + 1 < d->n ? "," : "");
     }
     fputs("  ]\n", fp);

@@ -27,6 +27,8 @@ typedef struct mh_mr_run {
 void mh_json_string(FILE *fp, const char *s);
 void mh_json_number(FILE *fp, double v);
 void mh_json_field(FILE *fp, const char *key, double v);
+/* "key": number, ... for n keys, separated by ", " */
+void mh_json_fields(FILE *fp, const char *const *keys, const double *values, size_t n);
 void mh_json_estimate_fields(FILE *fp, const mh_mr_estimate *e);
 void mh_json_q(FILE *fp, const char *key, const mh_mr_q *q);
 
