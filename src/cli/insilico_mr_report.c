@@ -94,9 +94,9 @@ static void text_finding(FILE *fp, const mh_insilico_mr_run *run, int a)
     const mh_insilico_mr_finding *f = &run->result->findings[a];
     const char *ux, *uy;
     const char *x = dimension(spec, an->exposure, &ux), *y = dimension(spec, an->outcome, &uy);
-    fprintf(fp, "\n[%d] %s\n  exposure %s (%s) in sample A, outcome %s (%s) in sample B; effect in "
+    fprintf(fp, "\n[%d] %s\n  exposure %s (%s) in sample A, outcome %s (%s) in sample %s; effect in "
                 "%s per %s\n",
-            a + 1, an->name, x, ux, y, uy, uy, ux);
+            a + 1, an->name, x, ux, y, uy, an->one_sample ? "A (one-sample MR)" : "B", uy, ux);
     if (f->status != MH_OK) {
         fprintf(fp, "  no MR estimate: %s\n", f->why);
         return;
@@ -247,6 +247,7 @@ static void json_finding(FILE *fp, const mh_insilico_mr_run *run, int a)
     mh_json_string(fp, mh_var_at(spec->cohort->endpoints[an->exposure])->name);
     fputs(", \"outcome\": ", fp);
     mh_json_string(fp, mh_var_at(spec->cohort->endpoints[an->outcome])->name);
+    fprintf(fp, ", \"samples\": %d", an->one_sample ? 1 : 2);
     fputs(",\n     \"truth\": {\"intervention\": ", fp);
     if (an->truth >= 0)
         mh_json_string(fp, spec->interventions[an->truth].name);
@@ -358,9 +359,10 @@ void mh_insilico_mr_write_sumstats(FILE *fp, const mh_insilico_mr_run *run, int 
     const mh_insilico_analysis *an = &spec->analyses[a];
     const mh_insilico_mr_finding *f = &run->result->findings[a];
     fprintf(fp, "# myohep insilico-mr %s, analysis %d: %s\n", run->path, a + 1, an->name);
-    fprintf(fp, "# exposure %s (sample A, even ids), outcome %s (sample B, odd ids)\n",
+    fprintf(fp, "# exposure %s (sample A, even ids), outcome %s (%s)\n",
             mh_var_at(spec->cohort->endpoints[an->exposure])->name,
-            mh_var_at(spec->cohort->endpoints[an->outcome])->name);
+            mh_var_at(spec->cohort->endpoints[an->outcome])->name,
+            an->one_sample ? "sample A too: one-sample MR" : "sample B, odd ids");
     fputs("SNP,effect_allele.exposure,other_allele.exposure,eaf.exposure,beta.exposure,"
           "se.exposure,samplesize.exposure,effect_allele.outcome,other_allele.outcome,eaf.outcome,"
           "beta.outcome,se.outcome,samplesize.outcome\n",
@@ -369,7 +371,9 @@ void mh_insilico_mr_write_sumstats(FILE *fp, const mh_insilico_mr_run *run, int 
         int j = f->variants[k];
         const mh_instrument *ins = &spec->instruments[j];
         const mh_gwas_association *x = &run->result->gwas[MH_INSILICO_SAMPLE_A][an->exposure][j];
-        const mh_gwas_association *y = &run->result->gwas[MH_INSILICO_SAMPLE_B][an->outcome][j];
+        const mh_gwas_association *y =
+            &run->result->gwas[an->one_sample ? MH_INSILICO_SAMPLE_A : MH_INSILICO_SAMPLE_B]
+                              [an->outcome][j];
         fprintf(fp, "%s,%s,%s,%.17g,%.17g,%.17g,%ld,%s,%s,%.17g,%.17g,%.17g,%ld\n", ins->snp,
                 ins->effect_allele, ins->other_allele, x->eaf, x->beta, x->se, x->n,
                 ins->effect_allele, ins->other_allele, y->eaf, y->beta, y->se, y->n);

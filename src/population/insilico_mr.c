@@ -285,7 +285,10 @@ static void gather_variants(const mh_insilico_mr_spec *spec, const mh_insilico_m
     for (int k = 0; k < (a->n_instruments ? a->n_instruments : spec->n_instruments); k++) {
         int j = a->n_instruments ? a->instruments[k] : k;
         const mh_gwas_association *x = &res->gwas[MH_INSILICO_SAMPLE_A][a->exposure][j];
-        const mh_gwas_association *y = &res->gwas[MH_INSILICO_SAMPLE_B][a->outcome][j];
+        /* one sample: the outcome measured in the exposure's people (weak
+         * instruments then pull towards the observational association) */
+        const mh_gwas_association *y =
+            &res->gwas[a->one_sample ? MH_INSILICO_SAMPLE_A : MH_INSILICO_SAMPLE_B][a->outcome][j];
         if (!isfinite(x->beta) || !isfinite(y->beta) || x->beta == 0 || !(x->se > 0) ||
             !(y->se > 0))
             continue; /* an allele absent from a sample: no association to use */

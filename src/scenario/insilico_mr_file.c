@@ -228,9 +228,10 @@ static mh_status read_endpoint(mh_yaml *y, struct fy_node *node, const char *key
 static mh_status read_analysis(mh_yaml *y, struct fy_node *node, mh_insilico_mr_spec *s,
                                mh_insilico_analysis *a)
 {
-    enum { NAME, EXPOSURE, OUTCOME, INSTRUMENTS, SELECT_P, TRUTH, N };
-    static const char *const keys[N] = {"name",        "exposure", "outcome",
-                                        "instruments", "select_p", "truth"};
+    enum { NAME, EXPOSURE, OUTCOME, INSTRUMENTS, SELECT_P, TRUTH, SAMPLES, N };
+    static const char *const keys[N] = {"name",     "exposure", "outcome", "instruments",
+                                        "select_p", "truth",    "samples"};
+    static const char *const samples[] = {"two", "one"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "an analysis", keys, N, v, k);
     if (st == MH_OK && (!v[EXPOSURE] || !v[OUTCOME]))
@@ -243,6 +244,10 @@ static mh_status read_analysis(mh_yaml *y, struct fy_node *node, mh_insilico_mr_
     if (st == MH_OK && a->exposure == a->outcome)
         return mh_yaml_fail(y, v[OUTCOME], MH_ERR_INVALID,
                             "outcome: the exposure and the outcome must differ");
+    int one = 0;
+    if (st == MH_OK && v[SAMPLES])
+        st = mh_yaml_choice(y, v[SAMPLES], "samples", samples, 2, &one);
+    a->one_sample = one == 1;
     a->select_p = 5e-8; /* genome-wide significance */
     if (st == MH_OK && v[SELECT_P])
         st = mh_yaml_number(y, v[SELECT_P], "select_p", 1e-300, 1, "", &a->select_p);

@@ -23,6 +23,8 @@
 #ifndef MH_SCENARIO_INSILICO_MR_FILE_H
 #define MH_SCENARIO_INSILICO_MR_FILE_H
 
+#include <stdbool.h>
+
 #include "scenario/population_file.h"
 
 enum {
@@ -83,6 +85,7 @@ typedef struct mh_insilico_analysis {
     int instruments[MH_INSILICO_MAX_INSTRUMENTS];
     double select_p;
     int truth;             /* index into interventions, -1 for none */
+    bool one_sample;       /* outcome associations from sample A too (default: sample B) */
 } mh_insilico_analysis;
 
 typedef struct mh_insilico_mr_spec {

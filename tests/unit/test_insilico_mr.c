@@ -122,7 +122,8 @@ static const char *const SMALL = COHORT(24, "4 weeks")
     "truth: {subjects: 4, interventions: {lipolysis: {liver_fat.k_lip: -0.3}}}\n"
     "analyses:\n"
     "  - {exposure: liver_fat_pct, outcome: muscle_mass_kg, instruments: [rs1, rs2], "
-    "truth: lipolysis}\n";
+    "truth: lipolysis}\n"
+    "  - {exposure: muscle_mass_kg, outcome: liver_fat_pct, samples: one}\n";
 
 static void reads_a_file(void **state)
 {
@@ -140,6 +141,10 @@ static void reads_a_file(void **state)
     assert_int_equal(s->truth_subjects, 4);
     assert_int_equal(s->analyses[0].truth, 0);
     assert_string_equal(s->analyses[0].name, "liver_fat_pct -> muscle_mass_kg");
+    assert_false(s->analyses[0].one_sample);
+    assert_true(s->analyses[1].one_sample);
+    assert_int_equal(s->analyses[1].n_instruments, 0); /* selected by p */
+    assert_int_equal(s->analyses[1].truth, -1);
     /* the truth subset: 4 of the 24, two in each sample (even and odd ids) */
     int in_truth[2] = {0, 0};
     for (long id = 0; id < 24; id++)
@@ -174,6 +179,10 @@ static void malformed_files_get_located_errors(void **state)
                                "0.01}}]\nanalyses: [{exposure: liver_fat_pct, outcome: "
                                "liver_fat_pct}]\n",
          "mr.yaml:8:47", "must differ"},
+        {COHORT(24, "4 weeks") "instruments: [{snp: a, frequency: 0.3, effects: {body.f_syn: "
+                               "0.01}}]\nanalyses: [{exposure: liver_fat_pct, outcome: "
+                               "muscle_mass_kg, samples: three}]\n",
+         "mr.yaml:8:72", "unknown value 'three'"},
         {COHORT(10, "4 weeks") "instruments: [{snp: a, frequency: 0.3, effects: {body.f_syn: "
                                "0.01}}]\nanalyses: [{exposure: liver_fat_pct, outcome: "
                                "muscle_mass_kg}]\n",
