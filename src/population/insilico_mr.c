@@ -5,6 +5,7 @@
 #include "population/insilico_mr.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,22 @@
 #include "core/random.h"
 #include "population/population.h"
 
+/* FNV-1a of an SNP's name: its genotypes' stream key. */
+static uint64_t name_key(const char *name)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+        h = (h ^ *c) * 0x100000001b3u;
+    return h;
+}
+
 void mh_insilico_mr_genotype(const mh_insilico_mr_spec *spec, long id, unsigned char *alleles)
 {
-    /* negative keys: a stream apart from the subject's own draws (population.c) */
-    mh_random r = mh_random_stream(spec->cohort->seed, -1 - id);
     for (int j = 0; j < spec->n_instruments; j++) {
+        /* one stream per (seed, SNP name, subject): adding, removing or reordering
+         * instruments leaves everyone's genotype at the others as it was; negative
+         * ids keep it apart from the subject's own draws (population.c) */
+        mh_random r = mh_random_stream(spec->cohort->seed ^ name_key(spec->instruments[j].snp), -1 - id);
         double f = spec->instruments[j].frequency;
         alleles[j] = (unsigned char)((mh_random_uniform(&r) < f) + (mh_random_uniform(&r) < f));
     }

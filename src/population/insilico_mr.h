@@ -5,10 +5,11 @@
  * virtual people (population layer).
  *
  * Each subject is drawn as `myohep population` draws it (covariates and
- * parameter variability from the stream (cohort seed, id)); its genotypes come
- * from a stream of its own, (cohort seed, -1 - id), Hardy-Weinberg at each
- * instrument's frequency, so a subject's genotype and results never depend on
- * threads, ranks or order. Each effect allele multiplies the parameters its
+ * parameter variability from the stream (cohort seed, id)); its genotype at
+ * each instrument comes from a stream of its own, (cohort seed ^ hash of the
+ * SNP's name, -1 - id), Hardy-Weinberg at the instrument's frequency, so a
+ * subject's genotype and results never depend on threads, ranks or order, nor
+ * on which other instruments the file lists. Each effect allele multiplies the parameters its
  * instrument shifts by (1 + fraction). A subject of the truth subset (one in
  * each block of k ids, k = size / truth subjects, even and odd ids by turns)
  * runs again once per truth intervention, with the intervention's
