@@ -42,5 +42,6 @@ int mh_cmd_validate(int argc, char **argv);
 int mh_cmd_population(int argc, char **argv);
 int mh_cmd_mr(int argc, char **argv);
 int mh_cmd_experiment(int argc, char **argv);
+int mh_cmd_insilico_mr(int argc, char **argv);
 
 #endif

@@ -23,6 +23,7 @@ static const struct {
     {"population", mh_cmd_population, "run a virtual population and summarise its endpoints"},
     {"mr", mh_cmd_mr, "Mendelian randomization from GWAS summary statistics"},
     {"experiment", mh_cmd_experiment, "run a factorial in-silico experiment and compare its arms"},
+    {"insilico-mr", mh_cmd_insilico_mr, "Mendelian randomization in a virtual cohort, against the true effects"},
 };
 
 static void usage(FILE *out)
@@ -36,7 +37,7 @@ static void usage(FILE *out)
             "Commands:\n",
             mh_version());
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fprintf(out,
             "\n"
             "Quick start:\n"

@@ -12,14 +12,14 @@
 
 /* ---- JSON ------------------------------------------------------------------------ */
 
-static void json_estimate_fields(FILE *fp, const mh_mr_estimate *e)
+void mh_json_estimate_fields(FILE *fp, const mh_mr_estimate *e)
 {
     static const char *const keys[] = {"estimate", "se", "ci_low", "ci_high", "p"};
     const double values[] = {e->estimate, e->se, e->ci_low, e->ci_high, e->p};
     mh_json_fields(fp, keys, values, 5);
 }
 
-static void json_q(FILE *fp, const char *key, const mh_mr_q *q)
+void mh_json_q(FILE *fp, const char *key, const mh_mr_q *q)
 {
     fprintf(fp, "  \"%s\": {", key);
     mh_json_field(fp, "Q", q->q);
@@ -35,7 +35,7 @@ static void json_methods(FILE *fp, const mh_mr_report *r)
         fputs("    {\"method\": ", fp);
         mh_json_string(fp, mh_mr_method_name((mh_mr_method)m));
         fputs(", ", fp);
-        json_estimate_fields(fp, &r->methods[m]);
+        mh_json_estimate_fields(fp, &r->methods[m]);
         const char *why = mh_mr_why_not(r, (mh_mr_method)m);
         if (why) {
             fputs(", \"not_computable\": ", fp);
@@ -92,7 +92,7 @@ static void json_variants(FILE *fp, const mh_summary_stats *d, const mh_mr_repor
         fputs(j ? ",\n    {\"snp\": " : "\n    {\"snp\": ", fp);
         mh_json_string(fp, d->snp[j]);
         fputs(", ", fp);
-        json_estimate_fields(fp, &r->leave_one_out[j]);
+        mh_json_estimate_fields(fp, &r->leave_one_out[j]);
         fputc('}', fp);
     }
     fputs("]},\n  \"snps\": [\n", fp);
@@ -121,8 +121,8 @@ void mh_mr_write_json(FILE *fp, const mh_mr_run *run)
             run->bootstrap.replicates, (unsigned long long)run->bootstrap.seed);
     fputs("  \"confidence_level\": 0.95,\n", fp);
     json_methods(fp, r);
-    json_q(fp, "heterogeneity", &r->cochran_q);
-    json_q(fp, "rucker_q", &r->rucker_q);
+    mh_json_q(fp, "heterogeneity", &r->cochran_q);
+    mh_json_q(fp, "rucker_q", &r->rucker_q);
     fputs("  ", fp);
     mh_json_field(fp, "i2_gx", r->i2_gx);
     fputs(",\n  ", fp);

@@ -10,6 +10,7 @@
 
 #include "analysis/mr.h"
 #include "analysis/summary_stats.h"
+#include "cli/json_out.h"
 
 /* Everything one run of `myohep mr` found. */
 typedef struct mh_mr_run {
@@ -19,6 +20,12 @@ typedef struct mh_mr_run {
     mh_mr_steiger steiger;
     mh_mr_bootstrap bootstrap;
 } mh_mr_run;
+
+/* JSON pieces, shared with `myohep insilico-mr`'s report (the generic ones are in
+ * cli/json_out.h): an estimate's fields ("estimate", "se", "ci_low", "ci_high",
+ * "p") and a heterogeneity statistic as a line "key": {Q, df, p}. */
+void mh_json_estimate_fields(FILE *fp, const mh_mr_estimate *e);
+void mh_json_q(FILE *fp, const char *key, const mh_mr_q *q);
 
 void mh_mr_write_text(FILE *fp, const mh_mr_run *run);
 void mh_mr_write_json(FILE *fp, const mh_mr_run *run);

@@ -23,7 +23,7 @@
  *   M = M0 (L / L0) Phi,   X = M0 (L / L0) (Phi - 1)   (muscle beyond energy partition)
  *   dPhi/dt = k_turn (S / S0 - (B / B0) Phi)
  *   S = A(age) / A(age0) x (1 + a_rt min(protein, 1.6)^a_prot RS) x T^a_t
- *       x IGF1^a_igf1 x MSTN^-a_mstn x (1 - s_disuse disuse)
+ *       x IGF1^a_igf1 x MSTN^-a_mstn x (1 - s_disuse disuse) x f_syn
  *   B = (1 + b_disuse disuse) (1 + b_gc (GC - 1)) (1 + b_adm (ADM - 1)+) (1 + b_inf inflammation / 5)
  *   A(age) = exp(-c_ar max(0, age - 30)^2)   (age-related anabolic resistance)
  * Signals are ratios to rest (messengers.c, endocrine.c); RS is the resistance
@@ -123,7 +123,12 @@
       "rise of muscle protein breakdown per unit adrenomedullin excess")                      \
     X(BINF, "b_inf", "1", 0.05, 0.0, 0.5, 0.5,                                                 \
       "assumed: liver disease is catabolic for muscle (cirrhosis, research notes)",           \
-      "rise of muscle protein breakdown at maximal liver inflammation")
+      "rise of muscle protein breakdown at maximal liver inflammation")                      \
+    X(FSYN, "f_syn", "1", 1.0, 0.7, 1.3, 0.05,                                                 \
+      "assumed: 1 for the reference adult; muscle mass is about half heritable (Arden and "    \
+      "Spector 1997 J Bone Miner Res 12:2076); the handle of genetic instruments for muscle "  \
+      "mass in in-silico MR (docs/MODEL.md section 10)",                                       \
+      "a person's own factor on muscle protein synthesis (constitutional anabolic drive)")
 
 #define OUTPUTS(X)                                                                               \
     X(WEIGHT, "weight_kg", "kg", "body weight")                                                \
@@ -279,7 +284,7 @@ static double muscle_synthesis(const mh_module_ctx *c)
            pow(fmax(s->signal[MH_SIGNAL_TESTOSTERONE_RATIO], 0.01), p[AT_T]) *
            pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_IGF1), 0.01), p[AIGF]) *
            pow(fmax(mh_messenger_ratio(s, MH_MESSENGER_MYOSTATIN), 0.01), -p[AMSTN]) *
-           (1.0 - p[SDIS] * c->in->intervention[MH_INTERVENTION_DISUSE]);
+           (1.0 - p[SDIS] * c->in->intervention[MH_INTERVENTION_DISUSE]) * p[FSYN];
 }
 
 /* dPhi/dt per day. Synthesis and breakdown count relative to the subject's own

@@ -62,7 +62,7 @@ int mh_distributed_ranks(void)
 }
 
 /* Every rank's block as bytes, for MPI_Gatherv; NULL when out of memory. */
-static int *block_bytes(long size, int ranks, int **displacements)
+static int *block_bytes(long size, size_t item_size, int ranks, int **displacements)
 {
     int *counts = malloc(sizeof(int) * (size_t)ranks);
     *displacements = malloc(sizeof(int) * (size_t)ranks);
@@ -75,10 +75,46 @@ static int *block_bytes(long size, int ranks, int **displacements)
     for (int r = 0; r < ranks; r++) {
         long first, count;
         mh_distributed_block(size, r, ranks, &first, &count);
-        counts[r] = (int)(count * (long)sizeof(mh_population_subject));
-        (*displacements)[r] = (int)(first * (long)sizeof(mh_population_subject));
+        counts[r] = (int)(count * (long)item_size);
+        (*displacements)[r] = (int)(first * (long)item_size);
     }
     return counts;
+}
+
+mh_status mh_distributed_check_size(long size, size_t item_size, mh_error *err)
+{
+    /* MPI_Gatherv counts bytes in an int */
+    if (mh_distributed_ranks() > 1 && (double)size * (double)item_size > 2147483647.0)
+        return mh_error_raise(err, MH_ERR_UNSUPPORTED,
+                              "%ld subjects are too many to gather on one rank (at most %ld)", size,
+                              2147483647L / (long)item_size);
+    return MH_OK;
+}
+
+mh_status mh_distributed_gather(const void *block, void *all, size_t item_size, long size,
+                                mh_status st, mh_error *err)
+{
+    int rank = mh_distributed_rank(), ranks = mh_distributed_ranks();
+    if (ranks == 1)
+        return st;
+    long first, count;
+    mh_distributed_block(size, rank, ranks, &first, &count);
+    int *displacements = NULL;
+    int *counts = rank == 0 ? block_bytes(size, item_size, ranks, &displacements) : NULL;
+    /* every rank reaches the gather, whatever happened, so none is left waiting */
+    int ok = st == MH_OK && (rank != 0 || counts), all_ok = 0;
+    MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+    if (all_ok && rank == 0) /* rank 0's block (the first) is already in place */
+        MPI_Gatherv(MPI_IN_PLACE, 0, MPI_BYTE, all, counts, displacements, MPI_BYTE, 0,
+                    MPI_COMM_WORLD);
+    else if (all_ok)
+        MPI_Gatherv(block, (int)(count * (long)item_size), MPI_BYTE, NULL, NULL, NULL, MPI_BYTE, 0,
+                    MPI_COMM_WORLD);
+    free(counts);
+    free(displacements);
+    if (!all_ok && st == MH_OK)
+        return mh_error_raise(err, MH_ERR_NOMEM, "a rank failed or ran out of memory gathering on rank 0");
+    return st;
 }
 
 mh_status mh_population_run_distributed(const mh_population_spec *spec, int threads,
@@ -89,29 +125,15 @@ mh_status mh_population_run_distributed(const mh_population_spec *spec, int thre
     if (ranks == 1)
         return mh_population_run(spec, 0, spec->size, threads, subjects, progress, progress_user,
                                  err);
-    /* MPI_Gatherv counts bytes in an int */
-    if ((double)spec->size * (double)sizeof(mh_population_subject) > 2147483647.0)
-        return mh_error_raise(err, MH_ERR_UNSUPPORTED,
-                              "a population of %ld subjects is too large to gather on one rank "
-                              "(at most %ld)",
-                              spec->size, 2147483647L / (long)sizeof(mh_population_subject));
+    mh_status st = mh_distributed_check_size(spec->size, sizeof(mh_population_subject), err);
+    if (st != MH_OK)
+        return st;
     long first, count;
     mh_distributed_block(spec->size, rank, ranks, &first, &count);
-    mh_status st = mh_population_run(spec, first, count, threads, subjects + first,
-                                     rank == 0 ? progress : NULL, progress_user, err);
-    int *displacements = NULL;
-    int *counts = rank == 0 ? block_bytes(spec->size, ranks, &displacements) : NULL;
-    /* every rank reaches the gather, whatever happened, so none is left waiting */
-    int ok = st == MH_OK && (rank != 0 || counts), all_ok = 0;
-    MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
-    if (all_ok)
-        MPI_Gatherv(subjects + first, (int)(count * (long)sizeof(mh_population_subject)), MPI_BYTE,
-                    subjects, counts, displacements, MPI_BYTE, 0, MPI_COMM_WORLD);
-    free(counts);
-    free(displacements);
-    if (!all_ok && st == MH_OK)
-        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory gathering subjects on rank 0");
-    return st;
+    st = mh_population_run(spec, first, count, threads, subjects + first,
+                           rank == 0 ? progress : NULL, progress_user, err);
+    return mh_distributed_gather(subjects + first, subjects, sizeof(mh_population_subject),
+                                 spec->size, st, err);
 }
 
 #else /* built without MPI: one process */
@@ -126,6 +148,25 @@ mh_status mh_distributed_start(int *argc, char ***argv, mh_error *err)
 }
 
 void mh_distributed_stop(void) { mpi_started = false; }
+
+mh_status mh_distributed_check_size(long size, size_t item_size, mh_error *err)
+{
+    (void)size;
+    (void)item_size;
+    (void)err;
+    return MH_OK;
+}
+
+mh_status mh_distributed_gather(const void *block, void *all, size_t item_size, long size,
+                                mh_status st, mh_error *err)
+{
+    (void)block;
+    (void)all;
+    (void)item_size;
+    (void)size;
+    (void)err;
+    return st;
+}
 
 int mh_distributed_rank(void) { return 0; }
 

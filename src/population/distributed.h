@@ -14,6 +14,7 @@
 #define MH_POPULATION_DISTRIBUTED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "population/population.h"
 
@@ -31,6 +32,19 @@ int mh_distributed_ranks(void);
 /* The block [*first, *first + *count) of `size` subjects that `rank` of
  * `ranks` runs: contiguous, sizes differing by at most one. */
 void mh_distributed_block(long size, int rank, int ranks, long *first, long *count);
+
+/* Gathers fixed-size records on rank 0: one per item of `size`, split into
+ * blocks as mh_distributed_block does. Each rank passes its own block; rank 0
+ * passes `all` (room for `size` records), whose first block is its own, already
+ * in place (block == all), and ends with every record; other ranks' `all` is
+ * not used (they need room for their block only). `st` is this rank's own
+ * status; every rank must call, and each returns its own status, or an error
+ * when another rank failed. A no-op returning st in one process. */
+mh_status mh_distributed_gather(const void *block, void *all, size_t item_size, long size,
+                                mh_status st, mh_error *err);
+/* MH_ERR_UNSUPPORTED when `size` records of item_size bytes are too many to
+ * gather (MPI counts bytes in an int); MH_OK in one process. */
+mh_status mh_distributed_check_size(long size, size_t item_size, mh_error *err);
 
 /* Runs every subject of the population across the ranks and gathers them into
  * subjects[0..spec->size) on rank 0 (other ranks' arrays hold only their own

@@ -11,14 +11,17 @@
 #include "population/population.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/error.h"
 #include "core/random.h"
+#include "model/species.h"
 #include "plot/plot.h"
-#include "solver/solver.h" /* mh_solver_sample_count: the times a run samples */
+#include "scenario/scenario.h" /* the protocol's parameter overrides */
+#include "solver/solver.h"     /* mh_solver_sample_count: the times a run samples */
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -45,12 +48,15 @@ static int risk_alleles(mh_random *r, double frequency)
 /* ---- subjects ----------------------------------------------------------------- */
 
 /* Each varied parameter, log-normal about its default with its own population CV
- * (mean kept). */
+ * (mean kept): the species' default and bounds (a mouse's are scaled). */
 static void draw_parameters(const mh_population_spec *spec, mh_random *r,
                             mh_population_subject *subject)
 {
     for (int i = 0; i < spec->n_varied; i++) {
-        const mh_param_info *info = mh_param_at(spec->varied[i]);
+        mh_species_param species;
+        mh_species_param_at(spec->mouse ? MH_SPECIES_MOUSE : MH_SPECIES_HUMAN, spec->varied[i],
+                            &species);
+        const mh_param_info *info = &species.info;
         double cv = info->population_cv * spec->cv_scale;
         double sigma = sqrt(log(1.0 + cv * cv));
         double v = info->default_value * exp(sigma * mh_random_normal(r) - 0.5 * sigma * sigma);
@@ -160,9 +166,44 @@ size_t mh_population_course_times(const mh_population_spec *spec)
     return mh_solver_sample_count(spec->duration_min, spec->course_every_min);
 }
 
+/* The factor by which the subject's run multiplies parameter `param` (1 if none). */
+static double factor_of(const mh_param_factor *factors, int n_factors, int param)
+{
+    double f = 1.0;
+    for (int k = 0; k < n_factors; k++)
+        if (factors[k].param == param)
+            f *= factors[k].factor;
+    return f;
+}
+
+/* A parameter value for the subject's run: kept within the parameter's bounds,
+ * as the variability draws are. */
+static mh_status set_param(mh_scenario *scenario, int param, double value, mh_error *err)
+{
+    mh_species_param species;
+    mh_species_param_at(scenario->species, param, &species);
+    const mh_param_info *info = &species.info;
+    return mh_scenario_set_param(scenario, info->name, fmin(fmax(value, info->lower), info->upper),
+                                 err);
+}
+
+/* The parameter's value in the shared protocol: its `parameters:` override, or the default. */
+static double protocol_value(const mh_scenario *scenario, int param)
+{
+    for (int i = 0; i < scenario->n_overrides; i++)
+        if (scenario->overrides[i].index == param)
+            return scenario->overrides[i].value;
+    mh_species_param species;
+    mh_species_param_at(scenario->species, param, &species);
+    return species.info.default_value;
+}
+
 /* Build the subject's scenario, run it, and read the endpoints at the start and
- * the end, and into course (n_times samples; NULL for none) over the run. */
+ * the end, and into course (n_times samples; NULL for none) over the run. Each
+ * parameter in factors is the subject's drawn value (or the default) times its
+ * factor. */
 static mh_status simulate_subject(const mh_population_spec *spec, const sampling_plan *plan,
+                                  const mh_param_factor *factors, int n_factors,
                                   mh_population_subject *s, double *course, size_t n_times,
                                   mh_error *err)
 {
@@ -176,7 +217,20 @@ static mh_status simulate_subject(const mh_population_spec *spec, const sampling
     mh_status st = mh_scenario_parse(text, strlen(text), name, &scenario, err);
     free(text);
     for (int i = 0; i < spec->n_varied && st == MH_OK; i++)
-        st = mh_scenario_set_param(scenario, mh_param_at(spec->varied[i])->name, s->varied[i], err);
+        st = set_param(scenario, spec->varied[i],
+                       s->varied[i] * factor_of(factors, n_factors, spec->varied[i]), err);
+    for (int k = 0; k < n_factors && st == MH_OK; k++) {
+        bool varied = false, earlier = false;
+        for (int i = 0; i < spec->n_varied; i++)
+            varied = varied || spec->varied[i] == factors[k].param;
+        for (int j = 0; j < k; j++)
+            earlier = earlier || factors[j].param == factors[k].param;
+        if (!varied && !earlier)
+            st = set_param(scenario, factors[k].param,
+                           protocol_value(scenario, factors[k].param) *
+                               factor_of(factors, n_factors, factors[k].param),
+                           err);
+    }
     if (st == MH_OK)
         st = mh_scenario_set_every(scenario, plan->every, err);
     if (st == MH_OK)
@@ -200,6 +254,68 @@ static mh_status simulate_subject(const mh_population_spec *spec, const sampling
     return st;
 }
 
+mh_status mh_population_simulate(const mh_population_spec *spec, mh_population_subject *s,
+                                 const mh_param_factor *factors, int n_factors, mh_error *err)
+{
+    sampling_plan plan;
+    plan_sampling(spec, &plan);
+    return simulate_subject(spec, &plan, factors, n_factors, s, NULL, 0, err);
+}
+
+void mh_population_parallel(long count, int threads, mh_population_work work, void *user,
+                            mh_progress_fn progress, void *progress_user)
+{
+    long done = 0;
+#ifdef _OPENMP
+    /* a clause, not omp_set_num_threads: the caller's own OpenMP setting stays as it was */
+    int team = threads > 0 ? threads : omp_get_max_threads();
+#else
+    (void)threads;
+#endif
+#pragma omp parallel for schedule(dynamic, 1) num_threads(team)
+    for (long i = 0; i < count; i++) {
+        work(i, user);
+        long now;
+#pragma omp atomic capture
+        now = ++done;
+        if (progress) {
+#ifdef _OPENMP
+            if (omp_get_thread_num() == 0)
+#endif
+                progress((double)now / (double)count, progress_user);
+        }
+    }
+}
+
+/* One run of mh_population_run_courses: what each subject's work needs. */
+typedef struct population_job {
+    const mh_population_spec *spec;
+    const sampling_plan *plan;
+    long first;
+    mh_population_subject *subjects;
+    double *courses; /* NULL: no time courses */
+    size_t n_times;
+} population_job;
+
+static void run_one(long i, void *user)
+{
+    const population_job *job = user;
+    mh_population_subject *s = &job->subjects[i];
+    size_t per_subject = job->n_times * (size_t)job->spec->n_endpoints;
+    double *course = job->courses ? job->courses + (size_t)i * per_subject : NULL;
+    mh_population_draw(job->spec, job->first + i, s);
+    mh_error subject_err = {0};
+    s->status = simulate_subject(job->spec, job->plan, NULL, 0, s, course, job->n_times,
+                                 &subject_err);
+    if (s->status != MH_OK) {
+        snprintf(s->reason, sizeof s->reason, "%s", subject_err.message);
+        for (int e = 0; e < job->spec->n_endpoints; e++)
+            s->start[e] = s->endpoints[e] = NAN;
+        for (size_t k = 0; course && k < per_subject; k++)
+            course[k] = NAN;
+    }
+}
+
 mh_status mh_population_run(const mh_population_spec *spec, long first, long count, int threads,
                             mh_population_subject *subjects, mh_progress_fn progress,
                             void *progress_user, mh_error *err)
@@ -216,38 +332,8 @@ mh_status mh_population_run_courses(const mh_population_spec *spec, long first, 
     sampling_plan plan;
     plan_sampling(spec, &plan);
     size_t n_times = courses ? mh_population_course_times(spec) : 0;
-    size_t per_subject = n_times * (size_t)spec->n_endpoints;
-    long done = 0;
-#ifdef _OPENMP
-    /* a clause, not omp_set_num_threads: the caller's own OpenMP setting stays as it was */
-    int team = threads > 0 ? threads : omp_get_max_threads();
-#else
-    (void)threads;
-#endif
-#pragma omp parallel for schedule(dynamic, 1) num_threads(team)
-    for (long i = 0; i < count; i++) {
-        mh_population_subject *s = &subjects[i];
-        mh_population_draw(spec, first + i, s);
-        mh_error subject_err = {0};
-        double *course = n_times ? courses + (size_t)i * per_subject : NULL;
-        s->status = simulate_subject(spec, &plan, s, course, n_times, &subject_err);
-        if (s->status != MH_OK) {
-            snprintf(s->reason, sizeof s->reason, "%s", subject_err.message);
-            for (int e = 0; e < spec->n_endpoints; e++)
-                s->start[e] = s->endpoints[e] = NAN;
-            for (size_t k = 0; k < per_subject && course; k++)
-                course[k] = NAN;
-        }
-        long now;
-#pragma omp atomic capture
-        now = ++done;
-        if (progress) {
-#ifdef _OPENMP
-            if (omp_get_thread_num() == 0)
-#endif
-                progress((double)now / (double)count, progress_user);
-        }
-    }
+    population_job job = {spec, &plan, first, subjects, n_times ? courses : NULL, n_times};
+    mh_population_parallel(count, threads, run_one, &job, progress, progress_user);
     return MH_OK;
 }
 

@@ -41,6 +41,26 @@ void mh_population_write_drawn(FILE *fp, const mh_population_spec *spec,
 /* Draw subject `id` (covariates, genotypes, parameters; no simulation). */
 void mh_population_draw(const mh_population_spec *spec, long id, mh_population_subject *subject);
 
+/* A parameter multiplied by a factor in one subject's run (a genotype's or an
+ * intervention's effect). */
+typedef struct mh_param_factor {
+    int param; /* mh_param_at index */
+    double factor;
+} mh_param_factor;
+
+/* Simulate drawn subject s and read its endpoints (start and end), with each
+ * listed parameter set to the subject's drawn value (or the default) times its
+ * factors, kept within the parameter's bounds. Errors as the scenario's. */
+mh_status mh_population_simulate(const mh_population_spec *spec, mh_population_subject *s,
+                                 const mh_param_factor *factors, int n_factors, mh_error *err);
+
+/* Runs work(i, user) for every i in [0, count) on `threads` OpenMP threads
+ * (0: OpenMP's default), handed out one at a time (subjects differ in cost).
+ * progress (may be NULL) is called from one thread with the fraction done. */
+typedef void (*mh_population_work)(long i, void *user);
+void mh_population_parallel(long count, int threads, mh_population_work work, void *user,
+                            mh_progress_fn progress, void *progress_user);
+
 /* Draw and simulate subjects [first, first + count) into subjects[0..count) on
  * `threads` threads (0: OpenMP's default). progress (may be NULL) is called
  * from one thread with the fraction done. Returns MH_OK: a subject that cannot

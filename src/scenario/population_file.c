@@ -264,27 +264,35 @@ void mh_population_spec_defaults(mh_population_spec *p)
     p->cv_scale = 1.0;
 }
 
-mh_status mh_population_spec_parse(const char *text, size_t length, const char *name,
-                                   mh_population_spec **out, mh_error *err)
+mh_status mh_population_spec_read_node(struct mh_yaml *y, struct fy_node *node,
+                                       mh_population_spec **out)
 {
     *out = NULL;
     mh_population_spec *p = calloc(1, sizeof *p);
     if (!p)
-        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
-    snprintf(p->source, sizeof p->source, "%s", name);
+        return mh_error_raise(y->err, MH_ERR_NOMEM, "out of memory");
+    snprintf(p->source, sizeof p->source, "%s", y->file);
     mh_population_spec_defaults(p);
-    mh_yaml y;
-    mh_status st = mh_yaml_open(&y, name, text, length, err);
-    if (st == MH_OK) {
-        st = read_document(&y, mh_yaml_root(&y), p);
-        mh_yaml_close(&y);
-    }
+    mh_status st = read_document(y, node, p);
     if (st != MH_OK) {
         mh_population_spec_free(p);
         return st;
     }
     *out = p;
     return MH_OK;
+}
+
+mh_status mh_population_spec_parse(const char *text, size_t length, const char *name,
+                                   mh_population_spec **out, mh_error *err)
+{
+    *out = NULL;
+    mh_yaml y;
+    mh_status st = mh_yaml_open(&y, name, text, length, err);
+    if (st == MH_OK) {
+        st = mh_population_spec_read_node(&y, mh_yaml_root(&y), out);
+        mh_yaml_close(&y);
+    }
+    return st;
 }
 
 mh_status mh_population_spec_load(const char *path, mh_population_spec **out, mh_error *err)

@@ -50,6 +50,12 @@ typedef struct mh_population_spec {
 mh_status mh_population_spec_load(const char *path, mh_population_spec **out, mh_error *err);
 mh_status mh_population_spec_parse(const char *text, size_t length, const char *name,
                                    mh_population_spec **out, mh_error *err);
+/* The same from a mapping node of a document being read (an in-silico MR
+ * file's `cohort:`); errors are located in that document. */
+struct mh_yaml;
+struct fy_node;
+mh_status mh_population_spec_read_node(struct mh_yaml *y, struct fy_node *node,
+                                       mh_population_spec **out);
 void mh_population_spec_free(mh_population_spec *spec);
 
 /* For files that hold a population among other things (experiment files).

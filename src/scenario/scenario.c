@@ -966,6 +966,19 @@ static bool add_override(mh_scenario *s, int index, double value)
     return true;
 }
 
+mh_status mh_yaml_param(mh_yaml *y, struct fy_node *node, int *index)
+{
+    const char *name = fy_node_get_scalar0(node);
+    *index = name ? mh_param_find(name) : -1;
+    if (*index >= 0)
+        return MH_OK;
+    const char *hint = param_hint(name);
+    return mh_yaml_fail(y, node, MH_ERR_NOT_FOUND,
+                        "unknown parameter '%s'%s%s%s ('myohep params' lists them)",
+                        name ? name : "?", hint ? " (did you mean '" : "", hint ? hint : "",
+                        hint ? "'?)" : "");
+}
+
 mh_status mh_scenario_read_parameters(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
     mh_status st = mh_yaml_expect_mapping(y, node, "parameters");
@@ -974,14 +987,9 @@ mh_status mh_scenario_read_parameters(mh_yaml *y, struct fy_node *node, mh_scena
     while (st == MH_OK && (pair = fy_node_mapping_iterate(node, &iter))) {
         struct fy_node *key = fy_node_pair_key(pair);
         const char *name = fy_node_get_scalar0(key);
-        int index = name ? mh_param_find(name) : -1;
-        if (index < 0) {
-            const char *hint = param_hint(name);
-            return mh_yaml_fail(y, key, MH_ERR_NOT_FOUND,
-                                "unknown parameter '%s'%s%s%s ('myohep params' lists them)",
-                                name ? name : "?", hint ? " (did you mean '" : "", hint ? hint : "",
-                                hint ? "'?)" : "");
-        }
+        int index;
+        if ((st = mh_yaml_param(y, key, &index)) != MH_OK)
+            return st;
         mh_species_param bounds; /* the species' own value range */
         mh_species_param_at(s->species, index, &bounds);
         const mh_param_info *info = &bounds.info;

@@ -67,6 +67,10 @@ mh_status mh_scenario_read_parameters(mh_yaml *y, struct fy_node *node, mh_scena
 mh_status mh_yaml_path_beside(mh_yaml *y, struct fy_node *node, const char *key, char *path,
                               size_t size);
 
+/* A parameter's name ('myohep params'): its index, or a located error with a
+ * "did you mean". */
+mh_status mh_yaml_param(mh_yaml *y, struct fy_node *node, int *index);
+
 /* Key lookup in a mapping already checked with mh_yaml_map. */
 struct fy_node *mh_yaml_get(struct fy_node *map, const char *key);
 
