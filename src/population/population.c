@@ -138,8 +138,8 @@ static double protocol_value(const mh_scenario *scenario, int param)
 }
 
 /* Build the subject's scenario, run it, and read the endpoints at the end.
- * Each parameter in factors is the subject's drawn value (or the default)
- * times its factor. */
+ * Each parameter in factors is the subject's drawn value (or else the
+ * protocol's, or the default) times its factors. */
 static mh_status simulate_subject(const mh_population_spec *spec, const sampling_plan *plan,
                                   const mh_param_factor *factors, int n_factors,
                                   mh_population_subject *s, mh_error *err)
