@@ -200,8 +200,8 @@ static double protocol_value(const mh_scenario *scenario, int param)
 
 /* Build the subject's scenario, run it, and read the endpoints at the start and
  * the end, and into course (n_times samples; NULL for none) over the run. Each
- * parameter in factors is the subject's drawn value (or the default) times its
- * factor. */
+ * parameter in factors is the subject's drawn value (or else the protocol's, or
+ * the default) times its factors. */
 static mh_status simulate_subject(const mh_population_spec *spec, const sampling_plan *plan,
                                   const mh_param_factor *factors, int n_factors,
                                   mh_population_subject *s, double *course, size_t n_times,

@@ -49,8 +49,9 @@ typedef struct mh_param_factor {
 } mh_param_factor;
 
 /* Simulate drawn subject s and read its endpoints (start and end), with each
- * listed parameter set to the subject's drawn value (or the default) times its
- * factors, kept within the parameter's bounds. Errors as the scenario's. */
+ * listed parameter set to the subject's drawn value (or else the protocol's
+ * `parameters:` value, or the default) times its factors, kept within the
+ * parameter's bounds. Errors as the scenario's. */
 mh_status mh_population_simulate(const mh_population_spec *spec, mh_population_subject *s,
                                  const mh_param_factor *factors, int n_factors, mh_error *err);
 
