@@ -184,11 +184,38 @@ void mh_yaml_close(mh_yaml *y)
 
 struct fy_node *mh_yaml_root(mh_yaml *y) { return fy_document_root(y->doc); }
 
-/* 1-based line and column of a node: its token, or its first key or item. */
+/* The key under which `value` sits in its parent mapping, or NULL. */
+static struct fy_node *key_of(struct fy_node *value)
+{
+    struct fy_node *parent = fy_node_get_parent(value);
+    if (!parent || fy_node_get_type(parent) != FYNT_MAPPING)
+        return NULL;
+    void *iter = NULL;
+    struct fy_node_pair *pair;
+    while ((pair = fy_node_mapping_iterate(parent, &iter)))
+        if (fy_node_pair_value(pair) == value)
+            return fy_node_pair_key(pair);
+    return NULL;
+}
+
+static bool locate_token(struct fy_node *node, int *line, int *col);
+
+/* 1-based line and column of a node: its token, or its first key or item; an
+ * empty collection or a null value (which carry no token) at its key. */
 static void locate(struct fy_node *node, int *line, int *col)
 {
     *line = 1;
     *col = 1;
+    if (node && !locate_token(node, line, col)) {
+        struct fy_node *key = key_of(node);
+        if (key)
+            locate_token(key, line, col);
+    }
+}
+
+/* The descent of locate; false when it found no token to point at. */
+static bool locate_token(struct fy_node *node, int *line, int *col)
+{
     for (int depth = 0; node && depth < 64; depth++) {
         enum fy_node_type type = fy_node_get_type(node);
         if (type == FYNT_SCALAR) {
@@ -201,7 +228,7 @@ static void locate(struct fy_node *node, int *line, int *col)
                 *line = m->line + 1;
                 *col = m->column + 1 - (quoted && m->column > 0 ? 1 : 0);
             }
-            return;
+            return m != NULL;
         }
         void *iter = NULL;
         if (type == FYNT_MAPPING) {
@@ -211,6 +238,7 @@ static void locate(struct fy_node *node, int *line, int *col)
             node = fy_node_sequence_iterate(node, &iter);
         }
     }
+    return false;
 }
 
 static mh_status vfail(mh_yaml *y, struct fy_node *node, mh_status status, const char *fmt,
