@@ -71,7 +71,9 @@ static const char *outcome_name(const mh_experiment_spec *e)
 }
 
 /* A statistic in a column of `width`; "n/a" where it does not exist (an arm with
- * fewer than two subjects left has no SD, interval or test), never "nan". */
+ * fewer than two subjects left has no SD, interval or test; a paired Hedges' g
+ * needs three pairs, its small-sample factor J(n - 1) being 0 at two), never
+ * "nan". */
 static void text_number(FILE *fp, int width, int digits, double v)
 {
     if (isfinite(v))
