@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "cli/insilico_mr_report.h"
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/file.h"
 #include "plot/plot.h" /* mh_plot_format_known */
@@ -152,13 +152,6 @@ static int parse_options(int argc, char **argv, options *o)
     return -1;
 }
 
-static double seconds_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
 static mh_status write_report(const options *o, const mh_insilico_mr_run *run, mh_error *err)
 {
     mh_atomic_file f;
@@ -209,7 +202,7 @@ static mh_status analyse_and_write(const options *o, const mh_insilico_mr_spec *
                                    mh_error *err)
 {
     report_failures(subjects, spec->cohort->size);
-    double t0 = seconds_now();
+    double t0 = mh_wall_seconds();
     mh_insilico_mr_result *result = NULL;
     mh_status st = mh_insilico_mr_analyse(spec, subjects, spec->cohort->size, &o->bootstrap,
                                           &result, err);
@@ -218,7 +211,7 @@ static mh_status analyse_and_write(const options *o, const mh_insilico_mr_spec *
     mh_insilico_mr_run run = {.path = o->path, .spec = spec, .result = result,
                               .subjects = subjects, .bootstrap = o->bootstrap,
                               .seconds_simulating = seconds_simulating,
-                              .seconds_analysing = seconds_now() - t0};
+                              .seconds_analysing = mh_wall_seconds() - t0};
     bool plotted = false;
     if (o->plot)
         plotted = (st = mh_insilico_mr_write_figure(o->plot, &run, err)) == MH_OK;
@@ -258,7 +251,7 @@ static int run_insilico_mr(const options *o, mh_error *err)
     mh_insilico_subject *subjects = NULL;
     if (st == MH_OK && !(subjects = calloc((size_t)(speaker ? size : count), sizeof *subjects)))
         st = mh_error_raise(err, MH_ERR_NOMEM, "out of memory for %ld subjects", size);
-    double t0 = seconds_now();
+    double t0 = mh_wall_seconds();
     if (st == MH_OK)
         st = mh_insilico_mr_simulate(spec, first, count, o->threads, subjects,
                                      speaker ? mh_cli_progress : NULL, NULL, err);
@@ -267,7 +260,7 @@ static int run_insilico_mr(const options *o, mh_error *err)
     if (speaker) {
         mh_cli_progress_done();
         if (st == MH_OK)
-            st = analyse_and_write(o, spec, subjects, seconds_now() - t0, err);
+            st = analyse_and_write(o, spec, subjects, mh_wall_seconds() - t0, err);
     }
     free(subjects);
     mh_insilico_mr_spec_free(spec);

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
+#include "core/clock.h"
 #include "scenario/scenario.h"
 
 mh_status mh_cli_load_scenario(const char *path, mh_scenario **out, mh_error *err)
@@ -114,19 +114,17 @@ int mh_cmd_run(int argc, char **argv)
         st = mh_scenario_set_every(sc, every, &err);
     if (st == MH_OK && vars)
         st = mh_scenario_set_vars(sc, vars, &err);
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double t0 = mh_wall_seconds();
     if (st == MH_OK) {
         mh_run_options opts = {.progress = mh_cli_progress, .resolution = resolution};
         st = mh_simulate(sc, &opts, &result, &err);
         mh_cli_progress_done();
     }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double wall = mh_wall_seconds() - t0;
     if (st == MH_OK)
         st = mh_result_write(result, output, format, &err);
     if (st == MH_OK && stats) {
         const mh_solver_stats *s = mh_result_stats(result);
-        double wall = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
         double years = mh_scenario_duration_min(sc) / (365.25 * 1440.0);
         fprintf(stderr,
                 "stats: simulated %.6g days in %.3f s wall (%.3f s per simulated year); "

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/random.h"
 #include "population/population.h"
@@ -66,14 +66,6 @@ static int add_shifts(mh_param_factor *factors, int n, const mh_parameter_shift 
 
 enum { MAX_FACTORS = MH_INSILICO_MAX_INSTRUMENTS * MH_INSILICO_MAX_EFFECTS + MH_INSILICO_MAX_EFFECTS };
 
-/* CPU time of this thread, s: what a subject's runs cost, whatever else runs beside. */
-static double thread_cpu_seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
 static void simulate_one(const mh_insilico_mr_spec *spec, long id, mh_insilico_subject *out)
 {
     const mh_population_spec *cohort = spec->cohort;
@@ -103,9 +95,9 @@ static void simulate_one(const mh_insilico_mr_spec *spec, long id, mh_insilico_s
                            spec->instruments[j].n_effects, out->alleles[j]);
     mh_population_subject run = s;
     mh_error err = {0};
-    double t0 = thread_cpu_seconds();
+    double t0 = mh_thread_cpu_seconds();
     out->status = mh_population_simulate(cohort, &run, factors, n, &err);
-    double t1 = thread_cpu_seconds();
+    double t1 = mh_thread_cpu_seconds();
     out->cpu_seconds[0] = (float)(t1 - t0);
     if (out->status != MH_OK) {
         snprintf(out->reason, sizeof out->reason, "%.*s", (int)sizeof out->reason - 1, err.message);
@@ -125,7 +117,7 @@ static void simulate_one(const mh_insilico_mr_spec *spec, long id, mh_insilico_s
         for (int e = 0; e < cohort->n_endpoints; e++)
             out->truth_change[t][e] = (float)(treated.endpoints[e] - out->end[e]);
     }
-    out->cpu_seconds[1] = (float)(thread_cpu_seconds() - t1);
+    out->cpu_seconds[1] = (float)(mh_thread_cpu_seconds() - t1);
 }
 
 /* One run of mh_insilico_mr_simulate: what each subject's work needs. */

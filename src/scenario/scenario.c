@@ -873,15 +873,16 @@ bool mh_species_output_problem(mh_species species, int index, char *why, size_t 
 {
     if (species != MH_SPECIES_MOUSE)
         return false;
-    const char *instead = mouse_spelling(var_name(index));
-    if (human_index(var_name(index)))
-        snprintf(why, size, "'%s' is a human clinical index; a mouse run does not report it",
-                 var_name(index));
+    const char *name = var_name(index), *instead = mouse_spelling(name);
+    if (human_index(name))
+        snprintf(why, size, "'%s' is a human clinical index; a mouse run does not report it", name);
     else if (instead)
         snprintf(why, size,
                  "mouse runs report masses in g and grip in g-force: use '%s' instead of '%s'",
-                 instead, var_name(index));
-    return human_index(var_name(index)) || instead;
+                 instead, name);
+    else
+        return false;
+    return true;
 }
 
 static mh_status add_var(mh_scenario *s, int index, mh_yaml *y, struct fy_node *node, mh_error *err)

@@ -13,8 +13,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/file.h"
 #include "core/units.h"
@@ -80,14 +80,12 @@ static void run_one(const comparison *c, mh_resolution resolution, run *out)
     }
     if (st == MH_OK)
         st = mh_scenario_set_vars(sc, "liver_fat_pct,weight_kg,muscle_mass_kg,fibrosis_stage", err);
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double t0 = mh_wall_seconds();
     if (st == MH_OK) {
         mh_run_options options = {.resolution = resolution};
         st = mh_simulate(sc, &options, &out->result, err);
     }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    out->wall_s = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    out->wall_s = mh_wall_seconds() - t0;
     out->st = st;
     if (st != MH_OK)
         mh_error_prefix(err, "%s (%s-resolved): ", c->scenario,
