@@ -213,7 +213,8 @@ static mh_status hold_habitual_liver_fat(const mh_scenario *sc, mh_model *model,
 enum {
     PROBE_CHECK_DAYS = 1,   /* how often the run looks whether to probe */
     PROBE_EVERY_DAYS = 730, /* the longest a bias (with its trend) is used */
-    TREND_MIN_DAYS = 60     /* the shortest span between probes a trend is drawn from */
+    TREND_MIN_DAYS = 60,    /* the shortest span between probes a trend is drawn from */
+    BIAS_ROUNDS = 6         /* the most quasi-steady twins a probe runs to fit its bias */
 };
 /* A slow state that moved by this share of its size (or its typical scale, when
  * larger) since the last probe calls for a new one. */
@@ -240,10 +241,11 @@ typedef struct day_mode {
     mh_model *model;
     mh_solver *solver;
     double *y;           /* workspace: the twin being run */
-    double *minute_mean; /* the minute twin's mean rates, then the bias */
+    double *minute_mean; /* the minute twin's mean rates */
     double *steady_mean; /* the steady twin's mean rates */
     double *probed;      /* the state at the last probe */
     double *rhythm;      /* the minute twin's state at the end of the last probe */
+    double *bias;        /* the bias being measured */
     double *earlier_bias; /* the bias the last probe measured */
     double *trend;       /* the bias's change per minute between the last two probes */
     double *slow_scale;  /* each slow state's typical scale; -1 for the others */
@@ -312,38 +314,59 @@ static void take_slow_states(const mh_model *m, const double *from, double *to)
             to[k] = from[k];
 }
 
+/* The window a probe measures over: a week while an exercise entry is in force
+ * within it (bouts recur weekly) or was in the week before, else a day: a week of
+ * meals alone measures nothing a day does not, at seven times the cost. The week
+ * after a programme ends stays weekly because the stores its bouts leave behind
+ * (insulin sensitization, the resistance stimulus) fade over days, and the next
+ * probe's shadow would start from a one-day window's end with them still high
+ * (measured: muscle mass +2.6 % off the minute mode months after 12 weeks of
+ * lifting). */
+static double window_days(const mh_scenario *sc, double t)
+{
+    for (int k = 0; k < sc->n_exercise; k++) {
+        const mh_exercise_plan *e = &sc->exercise[k];
+        if (e->until > t - MH_MIN_PER_WEEK && e->from < t + MH_MIN_PER_WEEK)
+            return 7.0;
+    }
+    return 1.0;
+}
+
+/* The bias in force at t: the last probe's, carried along its trend. */
+static void bias_in_force(const day_mode *d, double t, double *bias)
+{
+    size_t n = (size_t)mh_model_state_count(d->model);
+    for (size_t k = 0; k < n; k++)
+        bias[k] = d->last_probe_min >= 0.0
+                      ? d->earlier_bias[k] + d->trend[k] * (t - d->last_probe_min)
+                      : 0.0;
+}
+
 static mh_status probe(const mh_event *ev, double *y_now, void *user, int *changed,
                        mh_error *err)
 {
     day_mode *d = user;
-    double days = d->scenario->n_exercise > 0 ? 7.0 : 1.0;
+    double days = window_days(d->scenario, ev->time_min);
     if (ev->kind != MH_EVENT_PROBE || ev->time_min == d->last_probe_min ||
         (ev->level == 0.0 && (ev->time_min - d->last_probe_min < days * MH_MIN_PER_DAY ||
                               !drifted(d, y_now, ev->time_min))))
         return MH_OK;
     *changed = 1;
-    /* The minute twin is a shadow of the minute-resolved run: each window continues
-     * from where its last one ended (the first from the run's start, as the minute
-     * run itself does), with today's slow states, so that it carries the same store
-     * transients the minute run goes through (after the start, after a change). */
     size_t n = (size_t)mh_model_state_count(d->model);
     memcpy(d->probed, y_now, sizeof(double) * n);
     mh_inputs *in = mh_model_inputs(d->model), kept = *in;
     mh_event *events = NULL;
     size_t n_events = 0;
-    mh_model_set_slow_bias(d->model, NULL, NULL, 0.0);
     double earlier_min = d->last_probe_min;
-    /* the run's own model (steady feed and mix) from where the run stands: the bias
-     * is what the run's rates lack, so this twin does not settle first */
-    mh_solver_plan plan = {.t_end_min = days * MH_MIN_PER_DAY, .every_min = days * MH_MIN_PER_DAY,
-                           .sample = no_sample};
-    memcpy(d->y, y_now, sizeof(double) * n);
+    bias_in_force(d, ev->time_min, d->bias);
+    mh_model_set_slow_bias(d->model, NULL, NULL, 0.0);
     /* both twins run from 0 but at the subject's age now */
     mh_model_set_clock_offset(d->model, ev->time_min);
     mh_status st = mh_solver_set_tolerances(d->solver, PROBE_RTOL, PROBE_ATOL_FACTOR, err);
-    if (st == MH_OK)
-        st = mean_rates(d, &plan, d->steady_mean, err);
-    /* minute-resolved: the window's meals and bouts, from the shadow's last state */
+    /* The minute twin is a shadow of the minute-resolved run: each window continues
+     * from where its last one ended (the first from the run's start, as the minute
+     * run itself does), with today's slow states, so that it carries the same store
+     * transients the minute run goes through (after the start, after a change). */
     in->feed = (mh_feed){0};
     in->n_exercise_mix = 0;
     shift_window(d, ev->time_min, days);
@@ -351,31 +374,59 @@ static mh_status probe(const mh_event *ev, double *y_now, void *user, int *chang
         st = mh_timeline_build(d->window, &events, &n_events, err);
     memcpy(d->y, d->has_rhythm ? d->rhythm : y_now, sizeof(double) * n);
     take_slow_states(d->model, y_now, d->y);
-    plan = (mh_solver_plan){.t_end_min = days * MH_MIN_PER_DAY, .every_min = days * MH_MIN_PER_DAY,
-                            .events = events, .n_events = n_events, .sample = no_sample};
+    mh_solver_plan plan = {.t_end_min = days * MH_MIN_PER_DAY, .every_min = days * MH_MIN_PER_DAY,
+                           .events = events, .n_events = n_events, .sample = no_sample};
     if (st == MH_OK)
         st = mean_rates(d, &plan, d->minute_mean, err);
     memcpy(d->rhythm, d->y, sizeof(double) * n);
+    d->has_rhythm = st == MH_OK;
+    free(events);
+    *in = kept;
+    /* The quasi-steady twin is the run's own model (steady feed and mix, and the
+     * bias) from where the run stands, so it does not settle first. Over the window
+     * its slow states drift from the minute twin's as soon as its bias is wrong (a
+     * liver whose store relaxes in days follows its own derivative back within the
+     * window, and a bias read off the two changes comes out short: by ~5 % over a
+     * day, ~30 % over a week). So the bias is the one with which the run's model
+     * reproduces the minute twin's change over the window: from the bias in force,
+     * each round adds what the twins' mean rates still differ by. The bias enters
+     * the slow derivatives nearly linearly, so the shortfall shrinks by that same
+     * factor each round. */
+    plan = (mh_solver_plan){.t_end_min = days * MH_MIN_PER_DAY,
+                            .every_min = days * MH_MIN_PER_DAY, .sample = no_sample};
+    for (int round = 0; st == MH_OK && round < BIAS_ROUNDS; round++) {
+        mh_model_set_slow_bias(d->model, d->bias, NULL, 0.0);
+        memcpy(d->y, y_now, sizeof(double) * n);
+        st = mean_rates(d, &plan, d->steady_mean, err);
+        int settled = 1;
+        for (size_t k = 0; k < n; k++) {
+            if (d->slow_scale[k] < 0.0)
+                continue;
+            double shortfall = d->minute_mean[k] - d->steady_mean[k];
+            d->bias[k] += shortfall;
+            /* what is left would move the state by less than the twins resolve */
+            double size = fmax(fabs(y_now[k]), d->slow_scale[k]);
+            if (fabs(shortfall) * plan.t_end_min > PROBE_RTOL * size)
+                settled = 0;
+        }
+        if (settled)
+            break;
+    }
     mh_model_set_clock_offset(d->model, 0.0);
     if (st == MH_OK)
         st = mh_solver_set_tolerances(d->solver, DAY_TOLERANCES.rtol, DAY_TOLERANCES.atol_factor,
                                       err);
-    d->has_rhythm = st == MH_OK;
-    free(events);
-    *in = kept;
-    for (size_t k = 0; k < n; k++)
-        d->minute_mean[k] -= d->steady_mean[k];
     /* A bias measured after a change, or too soon after the last one, carries
      * transients: no trend is drawn from it. */
     double span = ev->time_min - earlier_min;
     int trended = ev->level == 0.0 && earlier_min >= 0.0 && span >= TREND_MIN_DAYS * MH_MIN_PER_DAY;
     for (size_t k = 0; k < n; k++) {
-        d->trend[k] = trended ? (d->minute_mean[k] - d->earlier_bias[k]) / span : 0.0;
-        d->earlier_bias[k] = d->minute_mean[k];
+        d->trend[k] = trended ? (d->bias[k] - d->earlier_bias[k]) / span : 0.0;
+        d->earlier_bias[k] = d->bias[k];
     }
     d->last_probe_min = ev->time_min;
     if (st == MH_OK)
-        mh_model_set_slow_bias(d->model, d->minute_mean, d->trend, ev->time_min);
+        mh_model_set_slow_bias(d->model, d->bias, d->trend, ev->time_min);
     else
         mh_error_prefix(err, "measuring the daily effect of meals and exercise (day-resolved mode): ");
     return st;
@@ -390,7 +441,7 @@ static void day_mode_free(day_mode *d)
 static mh_status day_mode_new(day_mode *d, const mh_scenario *sc, mh_model *model,
                               mh_solver *solver, mh_error *err)
 {
-    enum { VECTORS = 8 };
+    enum { VECTORS = 9 };
     size_t n = (size_t)mh_model_state_count(model);
     *d = (day_mode){.scenario = sc, .model = model, .solver = solver, .last_probe_min = -1.0};
     d->window = malloc(sizeof *d->window);
@@ -407,6 +458,7 @@ static mh_status day_mode_new(day_mode *d, const mh_scenario *sc, mh_model *mode
     d->trend = d->y + 6 * n;
     /* looked at every simulated day (drifted), so read once */
     d->slow_scale = d->y + 7 * n;
+    d->bias = d->y + 8 * n;
     for (size_t k = 0; k < n; k++) {
         const mh_state_def *def = mh_model_state_def(model, (int)k);
         d->slow_scale[k] = def->timescale == MH_SLOW ? def->scale : -1.0;

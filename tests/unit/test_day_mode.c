@@ -106,9 +106,9 @@ static mh_result *simulated(const mh_scenario *sc, mh_resolution resolution)
 }
 
 /* Eight weeks in which liver fat falls from 12 to under 3 %: the day mode follows
- * weight and muscle within 2 % and liver fat within 4 % (on so steep a fall it runs
- * about 3 % ahead; issue 5's 2 % at 1 and 10 years is checked by `myohep validate
- * --resolutions`), fibrosis (near stage 0) within 0.01 of a stage. */
+ * weight, muscle and liver fat within issue 5's 2 % (checked at 1 and 10 years by
+ * `myohep validate --resolutions`) even on so steep a fall, and fibrosis (near
+ * stage 0) within 0.01 of a stage. */
 static void the_day_mode_follows_the_minute_mode(void **state)
 {
     (void)state;
@@ -118,7 +118,7 @@ static void the_day_mode_follows_the_minute_mode(void **state)
     size_t last = mh_result_rows(minute) - 1;
     assert_int_equal(mh_result_rows(day), mh_result_rows(minute));
     const char *names[] = {"weight_kg", "liver_fat_pct", "muscle_mass_kg"};
-    const double tolerance[] = {0.02, 0.04, 0.02};
+    const double tolerance[] = {0.02, 0.02, 0.02};
     for (int k = 0; k < 3; k++) {
         int c = mh_result_find_column(minute, names[k]);
         double m = mh_result_value(minute, last, c), d = mh_result_value(day, last, c);
