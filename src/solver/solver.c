@@ -11,7 +11,6 @@
 
 #include <cvode/cvode.h>
 #include <math.h>
-#include <nvector/nvector_serial.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +26,9 @@ struct mh_solver {
     mh_model *model;
     SUNContext ctx;
     void *cvode;
+    /* The one operations table of all this solver's vectors, CVODE's clones
+     * included (kernels.h): it outlives every one of them. */
+    struct _generic_N_Vector_Ops vector_ops;
     N_Vector y;
     N_Vector atol;
     SUNMatrix jac;
@@ -254,12 +256,14 @@ mh_status mh_solver_create(mh_model *model, const mh_solver_options *options, mh
     s->n = mh_model_state_count(model);
     if (SUNContext_Create(NULL, &s->ctx) != 0)
         goto fail;
-    s->y = N_VNew_Serial(s->n, s->ctx);
-    s->atol = N_VNew_Serial(s->n, s->ctx);
-    s->ewt = N_VNew_Serial(s->n, s->ctx);
+    if (!mh_kernels_vector_ops(&s->vector_ops, s->ctx))
+        goto fail;
+    /* CVODE's work vectors are clones of y */
+    s->y = mh_kernels_vector_new(s->n, &s->vector_ops, s->ctx);
+    s->atol = mh_kernels_vector_new(s->n, &s->vector_ops, s->ctx);
+    s->ewt = mh_kernels_vector_new(s->n, &s->vector_ops, s->ctx);
     if (!s->y || !s->atol || !s->ewt)
         goto fail;
-    mh_kernels_install_vector(s->y); /* CVODE's work vectors are its clones */
     int nnz = prepare_jacobian(s);
     if (nnz <= 0)
         goto fail;
