@@ -8,12 +8,12 @@
  * the right-hand side: a ten-year day-resolved subject spent about a third of
  * its time in them (bench/README.md). SUNDIALS lets a program replace any
  * operation of a vector or matrix object through its ops table, and clones
- * inherit the table, so the solver installs these on its template vector and
- * matrix and CVODE's work vectors follow.
+ * inherit the table, so the solver puts these in its vectors' table and on its
+ * template matrix, and CVODE's work vectors and matrices follow.
  *
  * Vectors are also laid out here, for memory (issue 5 d): the library's serial
  * vector is four allocations (the vector, a private copy of the ~450-byte ops
- * table, the content, the data), and CVODE clones some twenty of them per
+ * table, the content, the data), and CVODE clones some eighteen of them per
  * solver. These vectors are one block each (vector, content, data) and all of
  * one solver's point at a single ops table that the solver owns and that
  * outlives them; their clone, empty clone and destroy keep it that way.
@@ -30,8 +30,8 @@
 #include "solver/kernels.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <nvector/nvector_serial.h>
+#include <stdlib.h>
 #include <sunmatrix/sunmatrix_sparse.h>
 
 static sunindextype length(N_Vector v) { return NV_LENGTH_S(v); }
