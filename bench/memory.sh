@@ -9,6 +9,10 @@
 #    result and its thread's stack. The same with 1 subject on 1 and 2 threads
 #    gives what a second, idle OpenMP thread costs by itself (subtracted).
 #    Both resolutions: minute (2 simulated days) and day (1 simulated year).
+#    --fair-sched=yes: valgrind runs one thread at a time, and with its default
+#    lock the second OpenMP thread often started only after the first had run
+#    both subjects (then "2 threads" held one subject and the difference read
+#    ~0); the fair lock makes them overlap from one run to the next.
 # 2. Max RSS (/usr/bin/time -v), the same comparison on 8 subjects, day mode:
 #    coarse (pages, shared libraries, a malloc arena per thread), for scale.
 # 3. Kept per finished subject: sizeof(mh_population_subject) (compiled here
@@ -35,7 +39,7 @@ peak() { # massif out file -> "heap stacks total" at the snapshot with the large
                          END { print H, S, m }'
 }
 massif() { # file resolution threads -> heap stacks total
-    valgrind --tool=massif --stacks=yes --massif-out-file="$tmp/massif" \
+    valgrind --tool=massif --stacks=yes --fair-sched=yes --massif-out-file="$tmp/massif" \
         "$bin" population "$1" --resolution "$2" --threads "$3" -o /dev/null 2>/dev/null
     peak "$tmp/massif"
 }

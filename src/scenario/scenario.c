@@ -1096,7 +1096,9 @@ static mh_status scenario_new(const char *source, mh_scenario **out, mh_error *e
     s->subject.vo2max_ml_kg_min = NAN;
     s->subject.physical_activity_level = 1.55; /* FAO/WHO/UNU 2004: light activity */
     s->duration_min = MH_MIN_PER_DAY;
-    s->vars = calloc(MAX_VARS, sizeof(int));
+    /* each variable at most once (add_var), so never more than the catalogue
+     * holds: one int each, not MAX_VARS (a population keeps one per subject) */
+    s->vars = calloc((size_t)mh_var_count(), sizeof(int));
     if (!s->vars) {
         free(s);
         return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");

@@ -26,9 +26,9 @@ typedef struct mh_daily_meal {
 /* A weekly exercise programme entry (SCENARIO.md `exercise:`). */
 typedef struct mh_exercise_plan {
     unsigned days;          /* bit per weekday, Monday = bit 0; day 0 of a run is a Monday */
+    mh_exercise_type type;  /* beside days: no padding after either (64 entries a scenario) */
     double start, end;      /* minutes of the day */
     double from, until;     /* the weeks it runs: minutes from the start of the run */
-    mh_exercise_type type;
     double intensity;
     double work_min, rest_min; /* HIIT intervals (0: the default 4 min work, 3 min rest) */
 } mh_exercise_plan;

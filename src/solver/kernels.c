@@ -8,8 +8,15 @@
  * the right-hand side: a ten-year day-resolved subject spent about a third of
  * its time in them (bench/README.md). SUNDIALS lets a program replace any
  * operation of a vector or matrix object through its ops table, and clones
- * inherit the table, so the solver installs these on its template vector and
- * matrix and CVODE's work vectors follow.
+ * inherit the table, so the solver puts these in its vectors' table and on its
+ * template matrix, and CVODE's work vectors and matrices follow.
+ *
+ * Vectors are also laid out here, for memory (issue 5 d): the library's serial
+ * vector is four allocations (the vector, a private copy of the ~450-byte ops
+ * table, the content, the data), and CVODE clones some eighteen of them per
+ * solver. These vectors are one block each (vector, content, data) and all of
+ * one solver's point at a single ops table that the solver owns and that
+ * outlives them; their clone, empty clone and destroy keep it that way.
  *
  * Each operation does the same floating-point operations in the same order as
  * the serial vector and sparse matrix of SUNDIALS 6.4 (their documented
@@ -24,6 +31,7 @@
 
 #include <math.h>
 #include <nvector/nvector_serial.h>
+#include <stdlib.h>
 #include <sunmatrix/sunmatrix_sparse.h>
 
 static sunindextype length(N_Vector v) { return NV_LENGTH_S(v); }
@@ -188,25 +196,78 @@ static void compare(sunrealtype c, N_Vector x, N_Vector z)
         zd[i] = fabs(xd[i]) >= c ? 1.0 : 0.0;
 }
 
-void mh_kernels_install_vector(N_Vector v)
+/* ---- vectors: one block each, one shared ops table ---- */
+
+/* The library's serial content, its data right behind it: one allocation. */
+typedef struct block_vector {
+    struct _generic_N_Vector vector;
+    struct _N_VectorContent_Serial content;
+    double data[];
+} block_vector;
+
+/* A vector of length n on this table, its data uninitialised (as the
+ * library's clone leaves it), or without data at all (an empty clone, whose
+ * user sets an array of its own). own_data is false either way: the data, if
+ * any, go with the block, and the library reads the flag only to free them. */
+static N_Vector new_block(sunindextype n, int with_data, N_Vector_Ops ops, SUNContext ctx)
 {
-    N_Vector_Ops o = v->ops;
-    o->nvlinearsum = linear_sum;
-    o->nvconst = constant;
-    o->nvprod = product;
-    o->nvdiv = quotient;
-    o->nvscale = scale;
-    o->nvabs = absolute;
-    o->nvinv = inverse;
-    o->nvaddconst = add_constant;
-    o->nvdotprod = dot_product;
-    o->nvmaxnorm = max_norm;
-    o->nvwrmsnorm = wrms_norm;
-    o->nvwrmsnormmask = wrms_norm_mask;
-    o->nvmin = minimum;
-    o->nvwl2norm = wl2_norm;
-    o->nvl1norm = l1_norm;
-    o->nvcompare = compare;
+    size_t data_bytes = with_data ? sizeof(double) * (size_t)n : 0;
+    block_vector *b = malloc(sizeof *b + data_bytes);
+    if (!b)
+        return NULL;
+    b->vector = (struct _generic_N_Vector){.content = &b->content, .ops = ops, .sunctx = ctx};
+    b->content = (struct _N_VectorContent_Serial){
+        .length = n, .own_data = SUNFALSE, .data = with_data ? b->data : NULL};
+    return &b->vector;
+}
+
+static N_Vector clone_vector(N_Vector w)
+{
+    return w ? new_block(length(w), 1, w->ops, w->sunctx) : NULL;
+}
+
+static N_Vector clone_vector_empty(N_Vector w)
+{
+    return w ? new_block(length(w), 0, w->ops, w->sunctx) : NULL;
+}
+
+/* The table is the solver's, not the vector's (the library's destroy would free it). */
+static void destroy_vector(N_Vector v) { free(v); }
+
+int mh_kernels_vector_ops(N_Vector_Ops ops, SUNContext ctx)
+{
+    /* the library's serial operations first (identification, array access,
+     * the operations not replaced below), copied from a vector of its own */
+    N_Vector library = N_VNewEmpty_Serial(0, ctx);
+    if (!library)
+        return 0;
+    *ops = *library->ops;
+    N_VDestroy(library);
+    ops->nvclone = clone_vector;
+    ops->nvcloneempty = clone_vector_empty;
+    ops->nvdestroy = destroy_vector;
+    ops->nvlinearsum = linear_sum;
+    ops->nvconst = constant;
+    ops->nvprod = product;
+    ops->nvdiv = quotient;
+    ops->nvscale = scale;
+    ops->nvabs = absolute;
+    ops->nvinv = inverse;
+    ops->nvaddconst = add_constant;
+    ops->nvdotprod = dot_product;
+    ops->nvmaxnorm = max_norm;
+    ops->nvwrmsnorm = wrms_norm;
+    ops->nvwrmsnormmask = wrms_norm_mask;
+    ops->nvmin = minimum;
+    ops->nvwl2norm = wl2_norm;
+    ops->nvl1norm = l1_norm;
+    ops->nvcompare = compare;
+    return 1;
+}
+
+N_Vector mh_kernels_vector_new(sunindextype n, N_Vector_Ops ops, SUNContext ctx)
+{
+    return new_block(n, 1, ops, ctx);
 }
 
 /* ---- compressed-column matrices ---- */

@@ -8,8 +8,15 @@
 #include <sundials/sundials_matrix.h>
 #include <sundials/sundials_nvector.h>
 
-/* Replace a serial vector's arithmetic operations; its clones inherit them. */
-void mh_kernels_install_vector(N_Vector v);
+/* Fill ops, the one table all of a solver's vectors share (it must outlive
+ * them): the library's serial vector operations with the arithmetic replaced,
+ * and a clone and destroy that keep each vector one block on this same table.
+ * Returns 0 when out of memory. */
+int mh_kernels_vector_ops(N_Vector_Ops ops, SUNContext ctx);
+
+/* A serial vector of length n (data uninitialised) on a table filled by
+ * mh_kernels_vector_ops; N_VDestroy frees it, and N_VClone makes more like it. */
+N_Vector mh_kernels_vector_new(sunindextype n, N_Vector_Ops ops, SUNContext ctx);
 
 /* Replace a compressed-column matrix's zero, copy and c A + I; clones inherit them. */
 void mh_kernels_install_matrix(SUNMatrix a);

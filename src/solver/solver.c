@@ -11,7 +11,6 @@
 
 #include <cvode/cvode.h>
 #include <math.h>
-#include <nvector/nvector_serial.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,21 +26,23 @@ struct mh_solver {
     mh_model *model;
     SUNContext ctx;
     void *cvode;
+    /* The one operations table of all this solver's vectors, CVODE's clones
+     * included (kernels.h): it outlives every one of them. */
+    struct _generic_N_Vector_Ops vector_ops;
     N_Vector y;
-    N_Vector atol;
     SUNMatrix jac;
     SUNLinearSolver ls;
     int n;
     /* The Jacobian's sparsity (compressed columns) and its column groups: columns
-     * that share no row are perturbed together, one right-hand side per group. */
-    sunindextype *column_start; /* n + 1 */
-    sunindextype *row;          /* the nonzeros' rows, column by column */
-    int *group_start;           /* n_groups + 1 */
-    int *group_column;          /* the columns, group by group */
+     * that share no row are perturbed together, one right-hand side per group.
+     * One block of ints (the matrix holds the pattern as 64-bit indices; the
+     * Jacobian routine widens it). */
+    int *column_start; /* n + 1 */
+    int *row;          /* the nonzeros' rows, column by column */
+    int *group_start;  /* n_groups + 1 (at most n + 1) */
+    int *group_column; /* the columns, group by group */
     int n_groups;
-    double *increment; /* per column, while forming the Jacobian */
     long jacobian_rhs_evals;
-    N_Vector ewt; /* error weights, read when forming the Jacobian */
     mh_solver_stats totals;
     char cvode_message[512]; /* last message from CVODE's error handler */
 };
@@ -61,42 +62,46 @@ static int rhs(sunrealtype t, N_Vector y, N_Vector ydot, void *user)
 static int jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void *user, N_Vector tmp1,
                     N_Vector tmp2, N_Vector tmp3)
 {
-    (void)tmp2;
-    (void)tmp3;
     mh_solver *s = user;
     double h = 0.0;
     CVodeGetCurrentStep(s->cvode, &h);
-    if (CVodeGetErrWeights(s->cvode, s->ewt) != CV_SUCCESS)
+    /* CVODE's three work vectors: the perturbed right-hand side, the error
+     * weights, each column's increment */
+    N_Vector ewt = tmp2;
+    if (CVodeGetErrWeights(s->cvode, ewt) != CV_SUCCESS)
         return -1;
-    const double *w = N_VGetArrayPointer(s->ewt), *f0 = N_VGetArrayPointer(fy);
+    const double *w = N_VGetArrayPointer(ewt), *f0 = N_VGetArrayPointer(fy);
     double *x = N_VGetArrayPointer(y), *f1 = N_VGetArrayPointer(tmp1);
+    double *increment = N_VGetArrayPointer(tmp3);
     double *values = SUNSparseMatrix_Data(J);
     /* The pattern is written on every call, not once at creation: the matrix CVODE
      * hands over is not always the one given it (setting it once changed results). */
     sunindextype *starts = SUNSparseMatrix_IndexPointers(J), *rows = SUNSparseMatrix_IndexValues(J);
-    memcpy(starts, s->column_start, sizeof(sunindextype) * (size_t)(s->n + 1));
-    memcpy(rows, s->row, sizeof(sunindextype) * (size_t)s->column_start[s->n]);
+    for (int j = 0; j <= s->n; j++)
+        starts[j] = s->column_start[j];
+    for (int k = 0; k < s->column_start[s->n]; k++)
+        rows[k] = s->row[k];
     const double uround = 2.220446049250313e-16, srur = sqrt(uround);
-    double fnorm = N_VWrmsNorm(fy, s->ewt);
+    double fnorm = N_VWrmsNorm(fy, ewt);
     double min_inc = fnorm != 0.0 ? 1000.0 * fabs(h) * uround * s->n * fnorm : 1.0;
     for (int g = 0; g < s->n_groups; g++) {
         for (int c = s->group_start[g]; c < s->group_start[g + 1]; c++) {
             int j = s->group_column[c];
-            s->increment[j] = fmax(srur * fabs(x[j]), min_inc / w[j]);
-            x[j] += s->increment[j];
+            increment[j] = fmax(srur * fabs(x[j]), min_inc / w[j]);
+            x[j] += increment[j];
         }
         int flag = mh_model_rhs(s->model, t, x, f1);
         s->jacobian_rhs_evals++;
         for (int c = s->group_start[g]; c < s->group_start[g + 1]; c++) {
             int j = s->group_column[c];
-            x[j] -= s->increment[j];
+            x[j] -= increment[j];
         }
         if (flag != 0)
             return 1; /* recoverable: CVODE retries with a smaller step */
         for (int c = s->group_start[g]; c < s->group_start[g + 1]; c++) {
             int j = s->group_column[c];
-            for (sunindextype k = s->column_start[j]; k < s->column_start[j + 1]; k++)
-                values[k] = (f1[s->row[k]] - f0[s->row[k]]) / s->increment[j];
+            for (int k = s->column_start[j]; k < s->column_start[j + 1]; k++)
+                values[k] = (f1[s->row[k]] - f0[s->row[k]]) / increment[j];
         }
     }
     return 0;
@@ -151,19 +156,18 @@ static int build_pattern(mh_solver *s, const unsigned char *seen, int nnz, unsig
                          int *group_of)
 {
     const size_t n = (size_t)s->n;
-    s->column_start = malloc(sizeof(sunindextype) * (n + 1));
-    s->row = malloc(sizeof(sunindextype) * (size_t)nnz);
-    s->group_start = malloc(sizeof(int) * (n + 1));
-    s->group_column = malloc(sizeof(int) * n);
-    s->increment = malloc(sizeof(double) * n);
-    if (!s->column_start || !s->row || !s->group_start || !s->group_column || !s->increment)
+    s->column_start = malloc(sizeof(int) * ((n + 1) + (size_t)nnz + (n + 1) + n));
+    if (!s->column_start)
         return -1;
-    sunindextype k = 0;
+    s->row = s->column_start + n + 1;
+    s->group_start = s->row + nnz;
+    s->group_column = s->group_start + n + 1;
+    int k = 0;
     for (size_t j = 0; j < n; j++) {
         s->column_start[j] = k;
         for (size_t i = 0; i < n; i++)
             if (seen[j * n + i])
-                s->row[k++] = (sunindextype)i;
+                s->row[k++] = (int)i;
     }
     s->column_start[n] = k;
     memset(row_taken, 0, n * n); /* [g * n + i]: a column of group g reads row i */
@@ -172,10 +176,10 @@ static int build_pattern(mh_solver *s, const unsigned char *seen, int nnz, unsig
         int g = 0, clash = 1;
         for (; clash; g += clash) {
             clash = 0;
-            for (sunindextype q = s->column_start[j]; q < s->column_start[j + 1] && !clash; q++)
+            for (int q = s->column_start[j]; q < s->column_start[j + 1] && !clash; q++)
                 clash = row_taken[(size_t)g * n + (size_t)s->row[q]];
         }
-        for (sunindextype q = s->column_start[j]; q < s->column_start[j + 1]; q++)
+        for (int q = s->column_start[j]; q < s->column_start[j + 1]; q++)
             row_taken[(size_t)g * n + (size_t)s->row[q]] = 1;
         group_of[j] = g;
         if (g + 1 > groups)
@@ -211,6 +215,50 @@ static int prepare_jacobian(mh_solver *s)
     return nnz;
 }
 
+/* KLU's first factorisation after each CVodeReInit (every meal, bout, probe)
+ * starts with a fresh analysis, its block triangular form and COLAMD ordering,
+ * which takes ~13 KB of workspace for the moment (with many subjects in flight,
+ * their analyses add up in the peak). Both depend on the pattern alone, and the
+ * Newton matrix's pattern never changes: it is the Jacobian's (written on every
+ * call, diagonal included) and the matrix kernels keep it. So the analysis
+ * made at the solver's first factorisation is kept, and only the numeric
+ * factorisation is done afresh, with its own pivoting, exactly as the library
+ * does after its analysis: results do not move. A matrix of another size or
+ * nonzero count goes to the library's setup, which analyses it anew. */
+static int factor_keeping_analysis(SUNLinearSolver ls, SUNMatrix a)
+{
+    SUNLinearSolverContent_KLU klu = ls->content;
+    SuiteSparse_long *starts = (SuiteSparse_long *)SUNSparseMatrix_IndexPointers(a);
+    sunindextype n = SUNSparseMatrix_Columns(a);
+    if (!klu->first_factorize || !klu->symbolic || klu->symbolic->n != n ||
+        klu->symbolic->nz != starts[n] || SUNSparseMatrix_SparseType(a) != CSC_MAT)
+        return SUNLinSolSetup_KLU(ls, a);
+    sun_klu_free_numeric(&klu->numeric, &klu->common);
+    klu->numeric = sun_klu_factor(starts, (SuiteSparse_long *)SUNSparseMatrix_IndexValues(a),
+                                  SUNSparseMatrix_Data(a), klu->symbolic, &klu->common);
+    if (!klu->numeric)
+        return klu->last_flag = SUNLS_PACKAGE_FAIL_UNREC;
+    klu->first_factorize = 0;
+    return klu->last_flag = SUNLS_SUCCESS;
+}
+
+/* The linear solver: KLU on the Jacobian's pattern, keeping its analysis
+ * (factor_keeping_analysis) and starting small. Under COLAMD, which estimates
+ * no fill, KLU gives a block's L and U initmem x its nonzeros (+ its size) each
+ * at first, default 10, grows them by reallocation when short and trims them
+ * after: ~10 KB per factorisation that is mostly given back at once. Ours fill
+ * about 0.6 of what initmem 1 (the least KLU takes) gives; the size is memory
+ * only, the arithmetic is the same. */
+static SUNLinearSolver create_linear_solver(mh_solver *s)
+{
+    SUNLinearSolver ls = SUNLinSol_KLU(s->y, s->jac, s->ctx);
+    if (ls) {
+        SUNLinSol_KLUGetCommon(ls)->initmem = 1.0;
+        ls->ops->setup = factor_keeping_analysis;
+    }
+    return ls;
+}
+
 /* CVODE reports through this handler instead of printing to stderr. */
 static void error_handler(int code, const char *module, const char *function, char *msg, void *user)
 {
@@ -232,12 +280,20 @@ static double sample_time(double every, size_t k, size_t count, double t_end)
     return (k + 1 == count || t > t_end) ? t_end : t;
 }
 
-/* Absolute tolerances: atol_factor x each state's typical scale. */
-static void fill_absolute_tolerances(mh_solver *s, double atol_factor)
+/* Relative tolerance rtol, absolute atol_factor x each state's typical scale:
+ * a CVODE flag. CVODE keeps its own copy of the absolute ones, so the vector
+ * that hands them over is let go at once. */
+static int set_tolerances(mh_solver *s, double rtol, double atol_factor)
 {
-    double *atol = N_VGetArrayPointer(s->atol);
+    N_Vector atol = N_VClone(s->y);
+    if (!atol)
+        return CV_MEM_FAIL;
+    double *a = N_VGetArrayPointer(atol);
     for (int i = 0; i < s->n; i++)
-        atol[i] = atol_factor * mh_model_state_def(s->model, i)->scale;
+        a[i] = atol_factor * mh_model_state_def(s->model, i)->scale;
+    int flag = CVodeSVtolerances(s->cvode, rtol, atol);
+    N_VDestroy(atol);
+    return flag;
 }
 
 mh_status mh_solver_create(mh_model *model, const mh_solver_options *options, mh_solver **out,
@@ -254,28 +310,27 @@ mh_status mh_solver_create(mh_model *model, const mh_solver_options *options, mh
     s->n = mh_model_state_count(model);
     if (SUNContext_Create(NULL, &s->ctx) != 0)
         goto fail;
-    s->y = N_VNew_Serial(s->n, s->ctx);
-    s->atol = N_VNew_Serial(s->n, s->ctx);
-    s->ewt = N_VNew_Serial(s->n, s->ctx);
-    if (!s->y || !s->atol || !s->ewt)
+    if (!mh_kernels_vector_ops(&s->vector_ops, s->ctx))
         goto fail;
-    mh_kernels_install_vector(s->y); /* CVODE's work vectors are its clones */
+    /* CVODE's work vectors are clones of y */
+    s->y = mh_kernels_vector_new(s->n, &s->vector_ops, s->ctx);
+    if (!s->y)
+        goto fail;
     int nnz = prepare_jacobian(s);
     if (nnz <= 0)
         goto fail;
-    fill_absolute_tolerances(s, o.atol_factor);
     mh_model_basal_guess(model, N_VGetArrayPointer(s->y));
     s->cvode = CVodeCreate(CV_BDF, s->ctx);
     if (!s->cvode || CVodeSetErrHandlerFn(s->cvode, error_handler, s) != CV_SUCCESS ||
         CVodeInit(s->cvode, rhs, 0.0, s->y) != CV_SUCCESS ||
-        CVodeSVtolerances(s->cvode, o.rtol, s->atol) != CV_SUCCESS ||
+        set_tolerances(s, o.rtol, o.atol_factor) != CV_SUCCESS ||
         CVodeSetUserData(s->cvode, s) != CV_SUCCESS ||
         CVodeSetMaxNumSteps(s->cvode, o.max_steps) != CV_SUCCESS)
         goto fail;
     s->jac = SUNSparseMatrix(s->n, s->n, nnz, CSC_MAT, s->ctx);
     if (s->jac)
         mh_kernels_install_matrix(s->jac); /* and its Newton matrix a clone of this */
-    s->ls = s->jac ? SUNLinSol_KLU(s->y, s->jac, s->ctx) : NULL;
+    s->ls = s->jac ? create_linear_solver(s) : NULL;
     if (!s->jac || !s->ls || CVodeSetLinearSolver(s->cvode, s->ls, s->jac) != CV_SUCCESS ||
         CVodeSetJacFn(s->cvode, jacobian) != CV_SUCCESS)
         goto fail;
@@ -288,8 +343,7 @@ fail:
 
 mh_status mh_solver_set_tolerances(mh_solver *s, double rtol, double atol_factor, mh_error *err)
 {
-    fill_absolute_tolerances(s, atol_factor);
-    if (CVodeSVtolerances(s->cvode, rtol, s->atol) != CV_SUCCESS)
+    if (set_tolerances(s, rtol, atol_factor) != CV_SUCCESS)
         return mh_error_raise(err, MH_ERR_SOLVER, "cannot set the tolerances: %s",
                               s->cvode_message);
     return MH_OK;
@@ -307,15 +361,7 @@ void mh_solver_free(mh_solver *s)
         SUNMatDestroy(s->jac);
     if (s->y)
         N_VDestroy(s->y);
-    if (s->atol)
-        N_VDestroy(s->atol);
-    if (s->ewt)
-        N_VDestroy(s->ewt);
-    free(s->column_start);
-    free(s->row);
-    free(s->group_start);
-    free(s->group_column);
-    free(s->increment);
+    free(s->column_start); /* the pattern's one block */
     if (s->ctx)
         SUNContext_Free(&s->ctx);
     free(s);

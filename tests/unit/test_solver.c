@@ -1,5 +1,6 @@
 /*
- * test_solver.c - sampling, events and the report of a solver failure.
+ * test_solver.c - sampling, events, the report of a solver failure, and the
+ * solver's vectors (one block each on one shared operations table).
  */
 #include <math.h>
 #include <setjmp.h>
@@ -10,8 +11,11 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <nvector/nvector_serial.h>
+#include <sundials/sundials_context.h>
 
 #include "model/model.h"
+#include "solver/kernels.h"
 #include "solver/solver.h"
 
 typedef struct recorder {
@@ -82,11 +86,72 @@ static void failure_names_time_and_state(void **state)
     mh_model_free(m);
 }
 
+/* All of a solver's vectors point at the one table the solver owns: clones,
+ * empty clones and CVODE-style vector arrays alike, and destroying any of them
+ * leaves the table and the others intact (the sanitizer build would also catch
+ * a double free or a leak here). */
+static void vectors_share_one_operations_table(void **state)
+{
+    (void)state;
+    SUNContext ctx;
+    assert_int_equal(SUNContext_Create(NULL, &ctx), 0);
+    struct _generic_N_Vector_Ops ops;
+    assert_int_equal(mh_kernels_vector_ops(&ops, ctx), 1);
+    N_Vector v = mh_kernels_vector_new(7, &ops, ctx);
+    assert_non_null(v);
+    N_Vector copy = N_VClone(v), empty = N_VCloneEmpty(copy);
+    N_Vector *array = N_VCloneVectorArray(3, copy);
+    assert_non_null(copy);
+    assert_non_null(empty);
+    assert_non_null(array);
+    assert_ptr_equal(v->ops, &ops);
+    assert_ptr_equal(copy->ops, &ops);
+    assert_ptr_equal(empty->ops, &ops);
+    for (int k = 0; k < 3; k++)
+        assert_ptr_equal(array[k]->ops, &ops);
+    /* still a serial vector to the library (KLU accepts no other) */
+    assert_int_equal(N_VGetVectorID(copy), SUNDIALS_NVEC_SERIAL);
+    assert_int_equal(N_VGetLength(empty), 7);
+    assert_null(N_VGetArrayPointer(empty));
+
+    N_VConst(2.385, v);
+    N_VScale(-3.0, v, array[2]);
+    assert_float_equal(N_VGetArrayPointer(array[2])[6], -7.155, 1e-12);
+    /* an empty clone works on an array it is lent and leaves it to its owner,
+     * as CVODE's dense difference-quotient Jacobian uses one */
+    double lent[7] = {0};
+    N_VSetArrayPointer(lent, empty);
+    N_VLinearSum(1.0, v, 1.0, array[2], empty);
+    assert_float_equal(lent[3], 2.385 - 7.155, 1e-12);
+    N_VDestroy(empty);
+    N_VDestroyVectorArray(array, 3);
+    N_VDestroy(copy);
+
+    /* the table outlives its vectors: the first still clones and computes */
+    N_Vector again = N_VClone(v);
+    assert_ptr_equal(again->ops, &ops);
+    N_VScale(2.0, v, again);
+    assert_float_equal(N_VMaxNorm(again), 4.77, 1e-12);
+    N_VDestroy(again);
+
+    /* operations not replaced are the library's own */
+    N_Vector library = N_VNew_Serial(7, ctx);
+    assert_ptr_equal(ops.nvgetvectorid, library->ops->nvgetvectorid);
+    assert_ptr_equal(ops.nvgetarraypointer, library->ops->nvgetarraypointer);
+    assert_ptr_equal(ops.nvsetarraypointer, library->ops->nvsetarraypointer);
+    assert_ptr_equal(ops.nvinvtest, library->ops->nvinvtest);
+    assert_ptr_equal(ops.nvconstrmask, library->ops->nvconstrmask);
+    N_VDestroy(library);
+    N_VDestroy(v);
+    SUNContext_Free(&ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(samples_fall_on_the_grid_and_the_end),
         cmocka_unit_test(failure_names_time_and_state),
+        cmocka_unit_test(vectors_share_one_operations_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
