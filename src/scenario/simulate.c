@@ -253,6 +253,13 @@ typedef struct day_mode {
     double last_probe_min;
 } day_mode;
 
+/* A slow state's size at y: its value, or its typical scale when larger (so that
+ * a state near zero is not judged by its relative change). */
+static double slow_size(const day_mode *d, const double *y, int k)
+{
+    return fmax(fabs(y[k]), d->slow_scale[k]);
+}
+
 /* Whether the slow state has moved enough since the last probe to call for another. */
 static int drifted(const day_mode *d, const double *y, double t)
 {
@@ -261,8 +268,7 @@ static int drifted(const day_mode *d, const double *y, double t)
     for (int k = 0; k < mh_model_state_count(d->model); k++) {
         if (d->slow_scale[k] < 0.0)
             continue;
-        double size = fmax(fabs(d->probed[k]), d->slow_scale[k]);
-        if (fabs(y[k] - d->probed[k]) > PROBE_DRIFT * size)
+        if (fabs(y[k] - d->probed[k]) > PROBE_DRIFT * slow_size(d, d->probed, k))
             return 1;
     }
     return 0;
@@ -405,8 +411,7 @@ static mh_status probe(const mh_event *ev, double *y_now, void *user, int *chang
             double shortfall = d->minute_mean[k] - d->steady_mean[k];
             d->bias[k] += shortfall;
             /* what is left would move the state by less than the twins resolve */
-            double size = fmax(fabs(y_now[k]), d->slow_scale[k]);
-            if (fabs(shortfall) * plan.t_end_min > PROBE_RTOL * size)
+            if (fabs(shortfall) * plan.t_end_min > PROBE_RTOL * slow_size(d, y_now, (int)k))
                 settled = 0;
         }
         if (settled)
