@@ -48,10 +48,30 @@ static int risk_alleles(mh_random *r, double frequency)
 /* ---- subjects ----------------------------------------------------------------- */
 
 /* Each varied parameter, log-normal about its default with its own population CV
- * (mean kept): the species' default and bounds (a mouse's are scaled). */
+ * (mean kept): the species' default and bounds (a mouse's are scaled). Parameters
+ * that physiology or the file correlates get correlated normal scores (the
+ * independent scores times the Cholesky factor, which the file reader checked);
+ * the others keep their own, so a file without correlations draws as before. */
 static void draw_parameters(const mh_population_spec *spec, mh_random *r,
                             mh_population_subject *subject)
 {
+    double score[MH_POPULATION_MAX_VARIABLE];
+    for (int i = 0; i < spec->n_varied; i++)
+        score[i] = mh_random_normal(r);
+    int members[MH_POPULATION_MAX_CORRELATED], n = 0;
+    double factor[MH_POPULATION_MAX_CORRELATED][MH_POPULATION_MAX_CORRELATED];
+    char why[160];
+    if (mh_population_correlations(spec, members, &n, factor, why, sizeof why)) {
+        double independent[MH_POPULATION_MAX_CORRELATED];
+        for (int m = 0; m < n; m++)
+            independent[m] = score[members[m]];
+        for (int m = 0; m < n; m++) {
+            double z = 0.0;
+            for (int k = 0; k <= m; k++)
+                z += factor[m][k] * independent[k];
+            score[members[m]] = z;
+        }
+    }
     for (int i = 0; i < spec->n_varied; i++) {
         mh_species_param species;
         mh_species_param_at(spec->mouse ? MH_SPECIES_MOUSE : MH_SPECIES_HUMAN, spec->varied[i],
@@ -59,7 +79,7 @@ static void draw_parameters(const mh_population_spec *spec, mh_random *r,
         const mh_param_info *info = &species.info;
         double cv = info->population_cv * spec->cv_scale;
         double sigma = sqrt(log(1.0 + cv * cv));
-        double v = info->default_value * exp(sigma * mh_random_normal(r) - 0.5 * sigma * sigma);
+        double v = info->default_value * exp(sigma * score[i] - 0.5 * sigma * sigma);
         subject->varied[i] = fmin(fmax(v, info->lower), info->upper);
     }
 }

@@ -13,7 +13,8 @@
  *     weight_g: {mean: 28, sd: 1.5}  # mice only (scenario species: mouse; the
  *     age_weeks: {mean: 16, sd: 1}   # housing's activity level is the mouse default)
  *   genotypes: {pnpla3_risk_allele_frequency: 0.23, tm6sf2_risk_allele_frequency: 0.07}
- *   variability: {parameters: [liver_fat.f_ox, ...], cv_scale: 1}
+ *   variability: {parameters: [liver_fat.f_ox, ...], cv_scale: 1,
+ *                 correlations: [{between: [muscle.Vmx, liver.kp3], r: 0.5}]}
  *   scenario: {duration: 1 year, diet: {...}, ...}   # everything but `subject`
  *   endpoints: [liver_fat_pct, weight_kg, muscle_mass_kg]
  *
@@ -148,10 +149,151 @@ static mh_status read_names(mh_yaml *y, struct fy_node *node, const char *what, 
     return st;
 }
 
+/* Correlations physiology demands between parameters drawn together: each
+ * applies when both are varied and the file does not give that pair itself (r 0
+ * turns it off). On the normal scores of the log-normal draws. */
+static const struct {
+    const char *a, *b;
+    double r;
+} PHYSIOLOGICAL_CORRELATIONS[] = {
+    /* Peripheral and hepatic insulin sensitivity go together: muscle and hepatic
+     * insulin resistance correlate with r 0.68 in 182 non-diabetic adults (clamp
+     * with tritiated glucose: Abdul-Ghani 2008 Diabet Med 25:1289); taken for the
+     * model's muscle (Vmx) and hepatic (kp3) insulin sensitivities. */
+    {"muscle.Vmx", "liver.kp3", 0.68},
+};
+
+static int varied_position(const mh_population_spec *p, int param)
+{
+    for (int i = 0; i < p->n_varied; i++)
+        if (p->varied[i] == param)
+            return i;
+    return -1;
+}
+
+/* Position of a varied parameter among the members, added if new (-1: too many). */
+static int member(int position, int members[MH_POPULATION_MAX_CORRELATED], int *n)
+{
+    for (int m = 0; m < *n; m++)
+        if (members[m] == position)
+            return m;
+    if (*n == MH_POPULATION_MAX_CORRELATED)
+        return -1;
+    members[*n] = position;
+    return (*n)++;
+}
+
+int mh_population_correlations(const mh_population_spec *p,
+                               int members[MH_POPULATION_MAX_CORRELATED], int *n,
+                               double factor[MH_POPULATION_MAX_CORRELATED]
+                                            [MH_POPULATION_MAX_CORRELATED],
+                               char *why, size_t why_size)
+{
+    enum { MAX = MH_POPULATION_MAX_CORRELATED };
+    mh_param_correlation pairs[MH_POPULATION_MAX_CORRELATIONS + COUNT(PHYSIOLOGICAL_CORRELATIONS)];
+    int n_pairs = 0;
+    for (int c = 0; c < p->n_correlations; c++)
+        pairs[n_pairs++] = p->correlations[c];
+    for (int c = 0; c < COUNT(PHYSIOLOGICAL_CORRELATIONS); c++) {
+        mh_param_correlation built_in = {mh_param_find(PHYSIOLOGICAL_CORRELATIONS[c].a),
+                                         mh_param_find(PHYSIOLOGICAL_CORRELATIONS[c].b),
+                                         PHYSIOLOGICAL_CORRELATIONS[c].r};
+        int declared = 0;
+        for (int d = 0; d < p->n_correlations; d++)
+            declared |= (p->correlations[d].a == built_in.a && p->correlations[d].b == built_in.b) ||
+                        (p->correlations[d].a == built_in.b && p->correlations[d].b == built_in.a);
+        if (!declared)
+            pairs[n_pairs++] = built_in;
+    }
+    double matrix[MAX][MAX] = {{0}};
+    *n = 0;
+    for (int c = 0; c < n_pairs; c++) {
+        int a = varied_position(p, pairs[c].a), b = varied_position(p, pairs[c].b);
+        if (a < 0 || b < 0 || pairs[c].r == 0.0)
+            continue; /* not both drawn, or turned off */
+        int i = member(a, members, n), j = member(b, members, n);
+        if (i < 0 || j < 0) {
+            snprintf(why, why_size, "at most %d varied parameters can take part in correlations",
+                     MAX);
+            return 0;
+        }
+        matrix[i][j] = matrix[j][i] = pairs[c].r;
+    }
+    /* Cholesky: matrix = factor factor' */
+    for (int i = 0; i < *n; i++) {
+        matrix[i][i] = 1.0;
+        for (int j = 0; j <= i; j++) {
+            double sum = matrix[i][j];
+            for (int k = 0; k < j; k++)
+                sum -= factor[i][k] * factor[j][k];
+            if (i == j) {
+                if (!(sum > 1e-12)) {
+                    snprintf(why, why_size,
+                             "the correlations (with the built-in ones of the parameters varied) "
+                             "are not a correlation matrix: not positive definite");
+                    return 0;
+                }
+                factor[i][i] = sqrt(sum);
+            } else {
+                factor[i][j] = sum / factor[j][j];
+            }
+        }
+    }
+    return 1;
+}
+
+/* correlations: [{between: [a, b], r: x}, ...], both among the varied parameters */
+static mh_status read_correlations(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
+{
+    enum { BETWEEN, R, N };
+    static const char *const keys[N] = {"between", "r"};
+    mh_status st = mh_yaml_expect_sequence(y, node, "variability.correlations");
+    void *iter = NULL;
+    struct fy_node *item;
+    p->n_correlations = 0;
+    while (st == MH_OK && (item = fy_node_sequence_iterate(node, &iter))) {
+        struct fy_node *v[N], *k[N];
+        if ((st = mh_yaml_map(y, item, "variability.correlations", keys, N, v, k)) != MH_OK)
+            break;
+        if (!v[BETWEEN] || !v[R])
+            return mh_yaml_fail(y, item, MH_ERR_INVALID,
+                                "a correlation needs 'between: [parameter, parameter]' and 'r'");
+        if (p->n_correlations == MH_POPULATION_MAX_CORRELATIONS)
+            return mh_yaml_fail(y, item, MH_ERR_INVALID, "variability.correlations: at most %d",
+                                MH_POPULATION_MAX_CORRELATIONS);
+        if ((st = mh_yaml_expect_sequence(y, v[BETWEEN], "between")) != MH_OK)
+            break;
+        if (fy_node_sequence_item_count(v[BETWEEN]) != 2)
+            return mh_yaml_fail(y, v[BETWEEN], MH_ERR_INVALID,
+                                "between: expected two parameters, found %d",
+                                fy_node_sequence_item_count(v[BETWEEN]));
+        mh_param_correlation *c = &p->correlations[p->n_correlations];
+        int *ends[2] = {&c->a, &c->b};
+        for (int e = 0; st == MH_OK && e < 2; e++) {
+            struct fy_node *name = fy_node_sequence_get_by_index(v[BETWEEN], e);
+            if ((st = mh_yaml_param(y, name, ends[e])) == MH_OK && varied_position(p, *ends[e]) < 0)
+                st = mh_yaml_fail(y, name, MH_ERR_INVALID,
+                                  "between: '%s' is not among variability.parameters",
+                                  fy_node_get_scalar0(name));
+        }
+        if (st == MH_OK && c->a == c->b)
+            st = mh_yaml_fail(y, v[BETWEEN], MH_ERR_INVALID, "between: a parameter with itself");
+        for (int d = 0; st == MH_OK && d < p->n_correlations; d++)
+            if ((p->correlations[d].a == c->a && p->correlations[d].b == c->b) ||
+                (p->correlations[d].a == c->b && p->correlations[d].b == c->a))
+                st = mh_yaml_fail(y, v[BETWEEN], MH_ERR_INVALID, "between: this pair is given twice");
+        if (st == MH_OK)
+            st = mh_yaml_number(y, v[R], "r", -1, 1, "", &c->r);
+        if (st == MH_OK)
+            p->n_correlations++;
+    }
+    return st;
+}
+
 static mh_status read_variability(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
 {
-    enum { PARAMETERS, CV_SCALE, N };
-    static const char *const keys[N] = {"parameters", "cv_scale"};
+    enum { PARAMETERS, CV_SCALE, CORRELATIONS, N };
+    static const char *const keys[N] = {"parameters", "cv_scale", "correlations"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "variability", keys, N, v, k);
     if (st == MH_OK && v[PARAMETERS])
@@ -159,6 +301,14 @@ static mh_status read_variability(mh_yaml *y, struct fy_node *node, mh_populatio
                         "'myohep params'", MH_POPULATION_MAX_VARIABLE, p->varied, &p->n_varied);
     if (st == MH_OK && v[CV_SCALE])
         st = mh_yaml_number(y, v[CV_SCALE], "cv_scale", 0, 3, "", &p->cv_scale);
+    if (st == MH_OK && v[CORRELATIONS])
+        st = read_correlations(y, v[CORRELATIONS], p);
+    int members[MH_POPULATION_MAX_CORRELATED], n;
+    double factor[MH_POPULATION_MAX_CORRELATED][MH_POPULATION_MAX_CORRELATED];
+    char why[160];
+    if (st == MH_OK && !mh_population_correlations(p, members, &n, factor, why, sizeof why))
+        st = mh_yaml_fail(y, v[CORRELATIONS] ? v[CORRELATIONS] : node, MH_ERR_INVALID,
+                          "variability: %s", why);
     return st;
 }
 

@@ -15,7 +15,19 @@
 
 #include "myohep/myohep.h"
 
-enum { MH_POPULATION_MAX_ENDPOINTS = 32, MH_POPULATION_MAX_VARIABLE = 64 };
+enum {
+    MH_POPULATION_MAX_ENDPOINTS = 32,
+    MH_POPULATION_MAX_VARIABLE = 64,
+    MH_POPULATION_MAX_CORRELATIONS = 16, /* declared pairs */
+    MH_POPULATION_MAX_CORRELATED = 8     /* varied parameters that take part in any pair */
+};
+
+/* A correlation between two varied parameters' log-normal draws (of their normal
+ * scores), by parameter index (mh_param_at). */
+typedef struct mh_param_correlation {
+    int a, b;
+    double r;
+} mh_param_correlation;
 
 /* A covariate drawn from a normal distribution truncated to [min, max]. */
 typedef struct mh_covariate {
@@ -38,6 +50,10 @@ typedef struct mh_population_spec {
     double cv_scale;           /* multiplies each varied parameter's population CV */
     int n_varied;
     int varied[MH_POPULATION_MAX_VARIABLE]; /* parameter indices (mh_param_at) */
+    /* declared by the file; the built-in ones (mh_population_correlations) apply
+     * to every pair the file does not name */
+    int n_correlations;
+    mh_param_correlation correlations[MH_POPULATION_MAX_CORRELATIONS];
     int n_endpoints;
     int endpoints[MH_POPULATION_MAX_ENDPOINTS]; /* output indices (mh_var_at) */
     double duration_min;
@@ -68,6 +84,16 @@ struct fy_node;
 mh_status mh_population_read_draws(struct mh_yaml *y, struct fy_node *subjects,
                                    struct fy_node *genotypes, struct fy_node *variability,
                                    mh_population_spec *spec);
+/* The correlated part of the varied parameters' draws: the positions in
+ * spec->varied (*n of them, in order) that take part in a correlation, built-in
+ * or declared, and the lower Cholesky factor of their correlation matrix (row i,
+ * column j <= i). Returns 0 and says why when that matrix is not a correlation
+ * matrix (not positive definite) or too many parameters take part. */
+int mh_population_correlations(const mh_population_spec *spec,
+                               int members[MH_POPULATION_MAX_CORRELATED], int *n,
+                               double factor[MH_POPULATION_MAX_CORRELATED]
+                                            [MH_POPULATION_MAX_CORRELATED],
+                               char *why, size_t why_size);
 /* and its `endpoints` list. */
 mh_status mh_population_read_endpoints(struct mh_yaml *y, struct fy_node *node,
                                        mh_population_spec *spec);

@@ -67,6 +67,19 @@ static void malformed_files_get_located_errors(void **state)
          "endpoints: [weight_kg]\n",
          "pop.yaml:2:20", "min <= mean <= max"},
         {"size: 4\nscenario: {duration: 1 day}\n", "pop.yaml:1:1", "needs 'endpoints'"},
+        {"size: 4\nvariability: {parameters: [muscle.Vmx], correlations: [{between: "
+         "[muscle.Vmx, liver.kp3], r: 0.3}]}\nscenario: {duration: 1 day}\nendpoints: [weight_kg]\n",
+         "pop.yaml:2:79", "not among variability.parameters"},
+        {"size: 4\nvariability: {parameters: [muscle.Vmx, liver.kp3], correlations: [{between: "
+         "[muscle.Vmx, liver.kp3], r: 1.3}]}\nscenario: {duration: 1 day}\nendpoints: [weight_kg]\n",
+         "pop.yaml:2:105", "out of range"},
+        {"size: 4\nvariability: {parameters: [muscle.Vmx, liver.kp3], correlations: [{between: "
+         "[muscle.Vmx]}]}\nscenario: {duration: 1 day}\nendpoints: [weight_kg]\n",
+         "pop.yaml:2:68", "needs 'between"},
+        {"size: 4\nvariability: {parameters: [muscle.Vmx, liver.kp3, liver.kp4], correlations: "
+         "[{between: [muscle.Vmx, liver.kp4], r: -0.9}, {between: [liver.kp3, liver.kp4], r: 0.9}]}\n"
+         "scenario: {duration: 1 day}\nendpoints: [weight_kg]\n",
+         "pop.yaml:2:79", "not positive definite"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         mh_error err = {0};
@@ -121,6 +134,59 @@ static void draws_follow_the_distributions(void **state)
     mh_population_spec_free(p);
 }
 
+/* Pearson correlation of the logs of two varied parameters over 4000 draws. */
+static double log_correlation(const mh_population_spec *p, int a, int b)
+{
+    enum { N = 4000 };
+    double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+    for (long id = 0; id < N; id++) {
+        mh_population_subject s;
+        mh_population_draw(p, id, &s);
+        double x = log(s.varied[a]), y = log(s.varied[b]);
+        sa += x, sb += y, saa += x * x, sbb += y * y, sab += x * y;
+    }
+    double cov = sab / N - sa / N * sb / N;
+    return cov / sqrt((saa / N - sa / N * sa / N) * (sbb / N - sb / N * sb / N));
+}
+
+/* Muscle and hepatic insulin sensitivity are correlated by default (the built-in
+ * r 0.68), a file can set that pair otherwise (r 0 turns it off), and a declared
+ * correlation shows in the draws; parameters outside any correlation draw as if
+ * none were declared. */
+static void correlated_parameters_draw_together(void **state)
+{
+    (void)state;
+    static const char *const head = "size: 4\nseed: 5\nscenario: {duration: 1 day}\n"
+                                    "endpoints: [weight_kg]\nvariability: {cv_scale: 0.5, "
+                                    "parameters: [liver_fat.f_ox, muscle.Vmx, liver.kp3, liver.kp4]";
+    static const struct {
+        const char *correlations;
+        double vmx_kp3, kp3_kp4;
+    } cases[] = {
+        {"}", 0.68, 0.0},
+        {", correlations: [{between: [liver.kp3, muscle.Vmx], r: 0}]}", 0.0, 0.0},
+        {", correlations: [{between: [liver.kp3, liver.kp4], r: -0.5}]}", 0.68, -0.5},
+    };
+    double f_ox = -1.0; /* subject 7's, the same in every case */
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s%s\n", head, cases[i].correlations);
+        mh_error err = {0};
+        mh_population_spec *p = parse(text, &err);
+        if (!p)
+            fail_msg("case %zu: %s", i, err.message);
+        /* the bounds clip a few draws, which lowers the correlation a little */
+        assert_true(fabs(log_correlation(p, 1, 2) - cases[i].vmx_kp3) < 0.05);
+        assert_true(fabs(log_correlation(p, 2, 3) - cases[i].kp3_kp4) < 0.05);
+        /* f_ox takes part in no correlation: its draw never changes */
+        mh_population_subject drawn;
+        mh_population_draw(p, 7, &drawn);
+        assert_true(f_ox < 0.0 || drawn.varied[0] == f_ox);
+        f_ox = drawn.varied[0];
+        mh_population_spec_free(p);
+    }
+}
+
 static void thread_count_does_not_change_results(void **state)
 {
     (void)state;
@@ -149,6 +215,7 @@ int main(void)
         cmocka_unit_test(malformed_files_get_located_errors),
         cmocka_unit_test(draws_depend_on_seed_and_id_only),
         cmocka_unit_test(draws_follow_the_distributions),
+        cmocka_unit_test(correlated_parameters_draw_together),
         cmocka_unit_test(thread_count_does_not_change_results),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
