@@ -7,7 +7,11 @@
 
 #include "cli/cli.h"
 #include "core/clock.h"
+#include "scenario/experiment_file.h"
+#include "scenario/insilico_mr_file.h"
+#include "scenario/population_file.h"
 #include "scenario/scenario.h"
+#include "scenario/target.h"
 
 mh_status mh_cli_load_scenario(const char *path, mh_scenario **out, mh_error *err)
 {
@@ -141,26 +145,71 @@ int mh_cmd_run(int argc, char **argv)
     return st == MH_OK ? MH_EXIT_OK : mh_cli_report(&err);
 }
 
+/* `check` on the other input files: their own reader, and a one-line summary. */
+static int check_other(const char *path, mh_file_kind kind)
+{
+    mh_error err = {0};
+    mh_status st = MH_OK;
+    char summary[256] = "";
+    if (kind == MH_FILE_POPULATION) {
+        mh_population_spec *p = NULL;
+        if ((st = mh_population_spec_load(path, &p, &err)) == MH_OK)
+            snprintf(summary, sizeof summary,
+                     "population, %ld subjects, %.6g days, %d varied parameters, %d endpoints",
+                     p->size, p->duration_min / 1440.0, p->n_varied, p->n_endpoints);
+        mh_population_spec_free(p);
+    } else if (kind == MH_FILE_EXPERIMENT) {
+        mh_experiment_spec *e = NULL;
+        if ((st = mh_experiment_spec_load(path, &e, &err)) == MH_OK)
+            snprintf(summary, sizeof summary, "experiment, %d arms, %.6g days, %d endpoints",
+                     e->n_arms, e->duration_min / 1440.0, e->n_endpoints);
+        mh_experiment_spec_free(e);
+    } else if (kind == MH_FILE_INSILICO_MR) {
+        mh_insilico_mr_spec *m = NULL;
+        if ((st = mh_insilico_mr_spec_load(path, &m, &err)) == MH_OK)
+            snprintf(summary, sizeof summary,
+                     "in-silico MR, %ld subjects, %d instruments, %d analyses", m->cohort->size,
+                     m->n_instruments, m->n_analyses);
+        mh_insilico_mr_spec_free(m);
+    } else {
+        mh_target t;
+        if ((st = mh_target_load(path, &t, &err)) == MH_OK) {
+            snprintf(summary, sizeof summary, "validation target %s, %d check%s", t.id, t.n_checks,
+                     t.n_checks == 1 ? "" : "s");
+            mh_target_free(&t);
+        }
+    }
+    if (st != MH_OK)
+        return mh_cli_report(&err);
+    printf("%s: ok (%s)\n", path, summary);
+    return MH_EXIT_OK;
+}
+
 int mh_cmd_check(int argc, char **argv)
 {
     const char *path = NULL;
     for (int i = 1; i < argc; i++) {
         if (mh_cli_is_help(argv[i])) {
-            printf("Usage: myohep check SCENARIO\n"
+            printf("Usage: myohep check FILE\n"
                    "\n"
-                   "Validate a scenario file without running it. Errors read\n"
-                   "file:line:col: message, with what was expected and what was found.\n"
-                   "Exit status 0 when valid, 2 otherwise.\n");
+                   "Validate an input file without running it: a scenario, or a population,\n"
+                   "experiment, in-silico MR or validation-target file (told apart by their\n"
+                   "top-level keys: size, arms or factors, analyses or instruments, checks).\n"
+                   "Errors read file:line:col: message, with what was expected and what was\n"
+                   "found. Exit status 0 when valid, 2 otherwise.\n");
             return MH_EXIT_OK;
         }
         if (argv[i][0] == '-' && argv[i][1] != '\0')
             return mh_cli_usage_error("check", "unknown option '%s'", argv[i]);
         if (path)
-            return mh_cli_usage_error("check", "one scenario at a time");
+            return mh_cli_usage_error("check", "one file at a time");
         path = argv[i];
     }
     if (!path)
-        return mh_cli_usage_error("check", "missing SCENARIO");
+        return mh_cli_usage_error("check", "missing FILE");
+    mh_file_kind kind = mh_input_file_kind(path);
+    if (kind != MH_FILE_SCENARIO)
+        return check_other(path, kind);
     mh_error err = {0};
     mh_scenario *sc = NULL;
     if (mh_scenario_load(path, &sc, &err) != MH_OK)

@@ -15,7 +15,7 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"run", mh_cmd_run, "run a scenario and write its time series (CSV or JSON)"},
-    {"check", mh_cmd_check, "validate a scenario file without running it"},
+    {"check", mh_cmd_check, "validate an input file (scenario, population, ...) without running it"},
     {"vars", mh_cmd_vars, "list every output variable with its unit"},
     {"params", mh_cmd_params, "list every parameter with unit, default, bounds and source"},
     {"plot", mh_cmd_plot, "draw time courses from a result CSV (PNG, SVG or PDF)"},

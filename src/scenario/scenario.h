@@ -120,4 +120,18 @@ mh_status mh_timeline_build_daily(const mh_scenario *s, mh_event **events, size_
  * masses in g and grip in g-force, and no human clinical index); if so, why. */
 bool mh_species_output_problem(mh_species species, int index, char *why, size_t size);
 
+/* Which of myohep's input files a document is, by the top-level keys only
+ * (the kind's own reader gives the located errors): a validation target has
+ * `checks`, an in-silico MR file `analyses` or `instruments`, an experiment
+ * `arms`, `factors` or `group_size`, a population `size`; anything else (a
+ * file that does not parse included) is read as a scenario. */
+typedef enum mh_file_kind {
+    MH_FILE_SCENARIO,
+    MH_FILE_POPULATION,
+    MH_FILE_EXPERIMENT,
+    MH_FILE_INSILICO_MR,
+    MH_FILE_TARGET
+} mh_file_kind;
+mh_file_kind mh_input_file_kind(const char *path);
+
 #endif

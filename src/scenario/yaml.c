@@ -15,7 +15,9 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/file.h"
 #include "core/suggest.h"
+#include "scenario/scenario.h"
 #include "core/units.h"
 
 /* The byte offset and 1-based line/column of the first invalid UTF-8 or NUL byte, if any. */
@@ -497,4 +499,36 @@ mh_status mh_yaml_path_beside(mh_yaml *y, struct fy_node *node, const char *key,
                             key, path);
     fclose(fp);
     return MH_OK;
+}
+
+mh_file_kind mh_input_file_kind(const char *path)
+{
+    static const struct {
+        const char *key;
+        mh_file_kind kind;
+    } telling[] = {
+        {"checks", MH_FILE_TARGET},         {"analyses", MH_FILE_INSILICO_MR},
+        {"instruments", MH_FILE_INSILICO_MR}, {"arms", MH_FILE_EXPERIMENT},
+        {"factors", MH_FILE_EXPERIMENT},    {"group_size", MH_FILE_EXPERIMENT},
+        {"size", MH_FILE_POPULATION},
+    };
+    char *text;
+    size_t length;
+    mh_error ignored = {0};
+    if (mh_file_read_all(path, 16u << 20, &text, &length, &ignored) != MH_OK)
+        return MH_FILE_SCENARIO;
+    mh_file_kind kind = MH_FILE_SCENARIO;
+    mh_yaml y;
+    if (mh_yaml_open(&y, path, text, length, &ignored) == MH_OK) {
+        struct fy_node *root = mh_yaml_root(&y);
+        if (root && fy_node_is_mapping(root))
+            for (size_t i = 0; i < sizeof telling / sizeof telling[0]; i++)
+                if (mh_yaml_get(root, telling[i].key)) {
+                    kind = telling[i].kind;
+                    break;
+                }
+        mh_yaml_close(&y);
+    }
+    free(text);
+    return kind;
 }
