@@ -327,9 +327,8 @@ mh_status mh_solver_create(mh_model *model, const mh_solver_options *options, mh
         CVodeSetUserData(s->cvode, s) != CV_SUCCESS ||
         CVodeSetMaxNumSteps(s->cvode, o.max_steps) != CV_SUCCESS)
         goto fail;
-    s->jac = SUNSparseMatrix(s->n, s->n, nnz, CSC_MAT, s->ctx);
-    if (s->jac)
-        mh_kernels_install_matrix(s->jac); /* and its Newton matrix a clone of this */
+    /* CVODE's saved Jacobian is a clone of this, sharing its pattern */
+    s->jac = mh_kernels_matrix_new(s->n, nnz, s->ctx);
     s->ls = s->jac ? create_linear_solver(s) : NULL;
     if (!s->jac || !s->ls || CVodeSetLinearSolver(s->cvode, s->ls, s->jac) != CV_SUCCESS ||
         CVodeSetJacFn(s->cvode, jacobian) != CV_SUCCESS)
@@ -354,7 +353,7 @@ void mh_solver_free(mh_solver *s)
     if (!s)
         return;
     if (s->cvode)
-        CVodeFree(&s->cvode);
+        CVodeFree(&s->cvode); /* and its saved Jacobian, which shares jac's pattern, first */
     if (s->ls)
         SUNLinSolFree(s->ls);
     if (s->jac)
