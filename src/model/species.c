@@ -222,3 +222,11 @@ void mh_species_param_at(mh_species species, int index, mh_species_param *out)
         out->info.source = out->source;
     }
 }
+
+void mh_species_param_info_at(mh_species species, int index, mh_param_info *out)
+{
+    mh_species_param param;
+    mh_species_param_at(species, index, &param);
+    *out = param.info;
+    out->source = NULL;
+}

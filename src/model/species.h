@@ -30,6 +30,10 @@ mh_status mh_species_find(const char *name, mh_species *out);
 
 /* Parameter `index` (catalogue order) for a species. */
 void mh_species_param_at(mh_species species, int index, mh_species_param *out);
+/* The same without its source (info.source NULL): for a caller that needs the
+ * value and bounds only, and runs a subject while its frame lives (a population's
+ * worker), without a 1 KB source buffer on its stack. */
+void mh_species_param_info_at(mh_species species, int index, mh_param_info *out);
 
 /* The rate factor of the mouse set: (W_mouse / W_human)^-0.25, about 7.3. */
 double mh_species_mouse_rate_factor(void);

@@ -73,10 +73,10 @@ static void draw_parameters(const mh_population_spec *spec, mh_random *r,
         }
     }
     for (int i = 0; i < spec->n_varied; i++) {
-        mh_species_param species;
-        mh_species_param_at(spec->mouse ? MH_SPECIES_MOUSE : MH_SPECIES_HUMAN, spec->varied[i],
-                            &species);
-        const mh_param_info *info = &species.info;
+        mh_param_info species;
+        mh_species_param_info_at(spec->mouse ? MH_SPECIES_MOUSE : MH_SPECIES_HUMAN,
+                                 spec->varied[i], &species);
+        const mh_param_info *info = &species;
         double cv = info->population_cv * spec->cv_scale;
         double sigma = sqrt(log(1.0 + cv * cv));
         double v = info->default_value * exp(sigma * score[i] - 0.5 * sigma * sigma);
@@ -200,10 +200,9 @@ static double factor_of(const mh_param_factor *factors, int n_factors, int param
  * as the variability draws are. */
 static mh_status set_param(mh_scenario *scenario, int param, double value, mh_error *err)
 {
-    mh_species_param species;
-    mh_species_param_at(scenario->species, param, &species);
-    const mh_param_info *info = &species.info;
-    return mh_scenario_set_param(scenario, info->name, fmin(fmax(value, info->lower), info->upper),
+    mh_param_info info;
+    mh_species_param_info_at(scenario->species, param, &info);
+    return mh_scenario_set_param(scenario, info.name, fmin(fmax(value, info.lower), info.upper),
                                  err);
 }
 
@@ -213,9 +212,9 @@ static double protocol_value(const mh_scenario *scenario, int param)
     for (int i = 0; i < scenario->n_overrides; i++)
         if (scenario->overrides[i].index == param)
             return scenario->overrides[i].value;
-    mh_species_param species;
-    mh_species_param_at(scenario->species, param, &species);
-    return species.info.default_value;
+    mh_param_info species;
+    mh_species_param_info_at(scenario->species, param, &species);
+    return species.default_value;
 }
 
 /* Build the subject's scenario, run it, and read the endpoints at the start and

@@ -474,6 +474,12 @@ static mh_status read_diet(mh_yaml *y, struct fy_node *diet, struct fy_node *top
                             "fructose_g_per_day = %g g exceeds the day's carbohydrate (%.0f g)",
                             fructose_g, carbs_day);
     double split = shared > 0 ? 1.0 / shared : 0.0;
+    mh_daily_meal *daily = calloc((size_t)meals.n, sizeof *daily);
+    if (!daily)
+        return mh_yaml_fail(y, diet ? diet : top_meals, MH_ERR_NOMEM,
+                            "out of memory reading the diet");
+    free(s->daily_meals);
+    s->daily_meals = daily;
     s->n_daily_meals = meals.n;
     s->diet_energy_kcal_per_day = s->diet_protein_g_per_day = 0.0;
     for (int i = 0; i < meals.n; i++) {
@@ -583,7 +589,18 @@ static mh_status read_exercise(mh_yaml *y, struct fy_node *node, mh_scenario *s)
     mh_status st = mh_yaml_expect_sequence(y, node, "exercise");
     if (st != MH_OK)
         return st;
-    mh_exercise_plan *bouts = s->exercise;
+    int entries = fy_node_sequence_item_count(node);
+    mh_exercise_plan *bouts = NULL;
+    if (entries > 0) {
+        /* one more than the limit would be refused at that entry, below */
+        bouts = calloc((size_t)(entries < MH_MAX_EXERCISE ? entries : MH_MAX_EXERCISE),
+                       sizeof *bouts);
+        if (!bouts)
+            return mh_yaml_fail(y, node, MH_ERR_NOMEM, "out of memory reading exercise");
+    }
+    free(s->exercise);
+    s->exercise = bouts;
+    s->n_exercise = 0;
     int n = 0;
     void *iter = NULL;
     struct fy_node *item;
@@ -726,6 +743,20 @@ static mh_status read_intervention(mh_yaml *y, struct fy_node *node, mh_scenario
 static mh_status read_interventions(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 {
     mh_status st = mh_yaml_expect_sequence(y, node, "interventions");
+    if (st != MH_OK)
+        return st;
+    int entries = fy_node_sequence_item_count(node);
+    free(s->interventions);
+    s->interventions = NULL;
+    s->n_interventions = 0;
+    if (entries > 0) {
+        /* one more than the limit is refused at that entry (read_intervention) */
+        s->interventions = calloc(
+            (size_t)(entries < MH_MAX_INTERVENTIONS ? entries : MH_MAX_INTERVENTIONS),
+            sizeof *s->interventions);
+        if (!s->interventions)
+            return mh_yaml_fail(y, node, MH_ERR_NOMEM, "out of memory reading interventions");
+    }
     void *iter = NULL;
     struct fy_node *item;
     while (st == MH_OK && (item = fy_node_sequence_iterate(node, &iter)))
@@ -805,6 +836,20 @@ static mh_status read_events(mh_yaml *y, struct fy_node *node, mh_scenario *s)
 /* ---- output and parameters ------------------------------------------------------ */
 
 static const char *var_name(int i) { return mh_var_at(i)->name; }
+
+/* A list that grows on demand (output variables, parameter overrides) with room
+ * for its count + 1 items: the list, moved if it had to grow, or NULL when out
+ * of memory (the list is then as it was). */
+static void *room_for_one_more(void *items, int *capacity, int count, size_t size)
+{
+    if (count < *capacity)
+        return items;
+    int more = *capacity > 0 ? 2 * *capacity : 4;
+    void *grown = realloc(items, (size_t)more * size);
+    if (grown)
+        *capacity = more;
+    return grown;
+}
 
 static mh_status find_var(mh_yaml *y, struct fy_node *node, const char *name, int *index,
                           mh_error *err)
@@ -902,6 +947,11 @@ static mh_status add_var(mh_scenario *s, int index, mh_yaml *y, struct fy_node *
     }
     if (s->n_vars >= MAX_VARS)
         return mh_error_raise(err, MH_ERR_INVALID, "at most %d output variables", MAX_VARS);
+    int *vars = room_for_one_more(s->vars, &s->vars_capacity, s->n_vars, sizeof *vars);
+    if (!vars)
+        return y ? mh_yaml_fail(y, node, MH_ERR_NOMEM, "out of memory")
+                 : mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
+    s->vars = vars;
     s->vars[s->n_vars++] = index;
     return MH_OK;
 }
@@ -952,19 +1002,25 @@ static const char *param_hint(const char *name)
     return name ? mh_suggest(name, names, (size_t)n) : NULL;
 }
 
-/* Set an override, replacing an earlier one of the same parameter. */
-static bool add_override(mh_scenario *s, int index, double value)
+/* Set an override, replacing an earlier one of the same parameter: MH_OK, or
+ * MH_ERR_INVALID past MH_MAX_OVERRIDES, MH_ERR_NOMEM out of memory. */
+static mh_status add_override(mh_scenario *s, int index, double value)
 {
     for (int i = 0; i < s->n_overrides; i++) {
         if (s->overrides[i].index == index) {
             s->overrides[i].value = value;
-            return true;
+            return MH_OK;
         }
     }
     if (s->n_overrides >= MH_MAX_OVERRIDES)
-        return false;
+        return MH_ERR_INVALID;
+    mh_param_override *overrides =
+        room_for_one_more(s->overrides, &s->overrides_capacity, s->n_overrides, sizeof *overrides);
+    if (!overrides)
+        return MH_ERR_NOMEM;
+    s->overrides = overrides;
     s->overrides[s->n_overrides++] = (mh_param_override){index, value};
-    return true;
+    return MH_OK;
 }
 
 mh_status mh_yaml_param(mh_yaml *y, struct fy_node *node, int *index)
@@ -998,9 +1054,11 @@ mh_status mh_scenario_read_parameters(mh_yaml *y, struct fy_node *node, mh_scena
         if ((st = mh_yaml_number(y, fy_node_pair_value(pair), name, info->lower, info->upper,
                                  info->unit, &value)) != MH_OK)
             return st;
-        if (!add_override(s, index, value))
-            return mh_yaml_fail(y, key, MH_ERR_INVALID, "at most %d parameter overrides",
-                                MH_MAX_OVERRIDES);
+        mh_status added = add_override(s, index, value);
+        if (added == MH_ERR_NOMEM)
+            return mh_yaml_fail(y, key, added, "out of memory");
+        if (added != MH_OK)
+            return mh_yaml_fail(y, key, added, "at most %d parameter overrides", MH_MAX_OVERRIDES);
     }
     return st;
 }
@@ -1035,7 +1093,13 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_scenario *s)
     if (v[NAME]) {
         if ((st = mh_yaml_string(y, v[NAME], "name", &text)) != MH_OK)
             return st;
-        snprintf(s->name, sizeof s->name, "%s", text);
+        /* at most 127 characters, as names always were */
+        size_t length = strlen(text) < 127 ? strlen(text) : 127;
+        free(s->name);
+        if (!(s->name = malloc(length + 1)))
+            return mh_yaml_fail(y, v[NAME], MH_ERR_NOMEM, "out of memory");
+        memcpy(s->name, text, length);
+        s->name[length] = '\0';
     }
     if (v[SPECIES] && (st = mh_yaml_choice(y, v[SPECIES], "species", species, 2, &sp)) != MH_OK)
         return st;
@@ -1080,13 +1144,11 @@ static const char *const default_vars[] = {"glucose_mmol_l", "insulin_pmol_l", "
 static const char *const default_mouse_vars[] = {"weight_g", "glucose_mg_dl", "insulin_ng_ml",
                                                  "liver_fat_pct", "muscle_mass_g"};
 
-static mh_status scenario_new(const char *source, mh_scenario **out, mh_error *err)
+static mh_status scenario_new(mh_scenario **out, mh_error *err)
 {
     mh_scenario *s = calloc(1, sizeof *s);
     if (!s)
         return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
-    snprintf(s->source, sizeof s->source, "%s", source);
-    snprintf(s->name, sizeof s->name, "scenario");
     s->subject.sex = MH_SEX_MALE;
     s->subject.age_y = 40.0;
     s->subject.height_cm = 176.0;
@@ -1096,13 +1158,6 @@ static mh_status scenario_new(const char *source, mh_scenario **out, mh_error *e
     s->subject.vo2max_ml_kg_min = NAN;
     s->subject.physical_activity_level = 1.55; /* FAO/WHO/UNU 2004: light activity */
     s->duration_min = MH_MIN_PER_DAY;
-    /* each variable at most once (add_var), so never more than the catalogue
-     * holds: one int each, not MAX_VARS (a population keeps one per subject) */
-    s->vars = calloc((size_t)mh_var_count(), sizeof(int));
-    if (!s->vars) {
-        free(s);
-        return mh_error_raise(err, MH_ERR_NOMEM, "out of memory");
-    }
     *out = s;
     return MH_OK;
 }
@@ -1126,7 +1181,7 @@ mh_status mh_scenario_read_node(mh_yaml *y, struct fy_node *root, mh_scenario **
 {
     *out = NULL;
     mh_scenario *s = NULL;
-    mh_status st = scenario_new(y->file, &s, y->err);
+    mh_status st = scenario_new(&s, y->err);
     if (st != MH_OK)
         return st;
     /* The duration bounds everything else; read it first so checks can use it. */
@@ -1176,8 +1231,13 @@ void mh_scenario_free(mh_scenario *s)
 {
     if (!s)
         return;
+    free(s->name);
+    free(s->daily_meals);
+    free(s->exercise);
+    free(s->interventions);
     free(s->events);
     free(s->vars);
+    free(s->overrides);
     free(s);
 }
 
@@ -1195,8 +1255,11 @@ mh_status mh_scenario_set_param(mh_scenario *s, const char *name, double value, 
     if (!isfinite(value) || value < info->lower || value > info->upper)
         return mh_error_raise(err, MH_ERR_INVALID, "parameter %s = %g is out of range: allowed %g to %g %s",
                               name, value, info->lower, info->upper, info->unit);
-    if (!add_override(s, index, value))
-        return mh_error_raise(err, MH_ERR_INVALID, "at most %d parameter overrides", MH_MAX_OVERRIDES);
+    mh_status added = add_override(s, index, value);
+    if (added == MH_ERR_NOMEM)
+        return mh_error_raise(err, added, "out of memory");
+    if (added != MH_OK)
+        return mh_error_raise(err, added, "at most %d parameter overrides", MH_MAX_OVERRIDES);
     return MH_OK;
 }
 
@@ -1248,6 +1311,6 @@ mh_status mh_scenario_set_vars(mh_scenario *s, const char *comma_list, mh_error 
     return st;
 }
 
-const char *mh_scenario_name(const mh_scenario *s) { return s->name; }
+const char *mh_scenario_name(const mh_scenario *s) { return s->name ? s->name : "scenario"; }
 
 double mh_scenario_duration_min(const mh_scenario *s) { return s->duration_min; }

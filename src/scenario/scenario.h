@@ -26,7 +26,7 @@ typedef struct mh_daily_meal {
 /* A weekly exercise programme entry (SCENARIO.md `exercise:`). */
 typedef struct mh_exercise_plan {
     unsigned days;          /* bit per weekday, Monday = bit 0; day 0 of a run is a Monday */
-    mh_exercise_type type;  /* beside days: no padding after either (64 entries a scenario) */
+    mh_exercise_type type;  /* beside days: no padding after either */
     double start, end;      /* minutes of the day */
     double from, until;     /* the weeks it runs: minutes from the start of the run */
     double intensity;
@@ -49,9 +49,11 @@ typedef struct mh_param_override {
     double value;
 } mh_param_override;
 
+/* The lists are sized to what the file declares, not to their limits: a
+ * population holds one scenario per subject in flight, and the day-resolved
+ * mode a copy of its meals and exercise (issue 5 d). */
 struct mh_scenario {
-    char source[256]; /* file name used in messages */
-    char name[128];
+    char *name; /* NULL: the default name, "scenario" (mh_scenario_name) */
     uint64_t seed;
     mh_species species; /* a mouse subject's weight and age are held in kg and in
                            human-equivalent years like a person's (mh_age_at) */
@@ -68,21 +70,21 @@ struct mh_scenario {
         int pnpla3_risk_alleles, tm6sf2_risk_alleles;
     } subject;
     double duration_min;
+    mh_daily_meal *daily_meals; /* n_daily_meals, at most MH_MAX_DAILY_MEALS */
     int n_daily_meals; /* 0: no diet, a fasting subject apart from events */
-    mh_daily_meal daily_meals[MH_MAX_DAILY_MEALS];
     double diet_energy_kcal_per_day; /* the diet's daily energy (0 without a diet) */
     double diet_protein_g_per_day;
-    mh_exercise_plan exercise[MH_MAX_EXERCISE];
-    mh_intervention_plan interventions[MH_MAX_INTERVENTIONS];
+    mh_exercise_plan *exercise;           /* n_exercise, at most MH_MAX_EXERCISE */
+    mh_intervention_plan *interventions;  /* n_interventions, at most MH_MAX_INTERVENTIONS */
     int n_interventions;
     int n_exercise;
     mh_event *events;                /* one-off events, in time order */
     size_t n_events;
     double every_min;  /* sampling interval */
     int *vars;         /* output indices (catalogue order numbers) */
-    int n_vars;
-    mh_param_override overrides[MH_MAX_OVERRIDES];
-    int n_overrides;
+    int n_vars, vars_capacity;
+    mh_param_override *overrides; /* n_overrides, at most MH_MAX_OVERRIDES */
+    int n_overrides, overrides_capacity;
 };
 
 /* Weight-stable energy intake: Mifflin-St Jeor resting expenditure x PAL. */

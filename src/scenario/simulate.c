@@ -238,6 +238,7 @@ static mh_status no_sample(double t, const double *y, void *user, mh_error *err)
 typedef struct day_mode {
     const mh_scenario *scenario;
     mh_scenario *window; /* the scenario's meals and exercise from the probe's day on */
+    mh_exercise_plan *window_exercise; /* the window's own exercise, shifted (its block) */
     mh_model *model;
     mh_solver *solver;
     double *y;           /* workspace: the twin being run */
@@ -281,7 +282,10 @@ static int drifted(const day_mode *d, const double *y, double t)
 static void shift_window(day_mode *d, double t0, double days)
 {
     mh_scenario *w = d->window;
-    *w = *d->scenario;
+    *w = *d->scenario; /* the meals are read only, so shared; the exercise is shifted */
+    w->exercise = d->window_exercise;
+    if (w->n_exercise > 0)
+        memcpy(w->exercise, d->scenario->exercise, sizeof *w->exercise * (size_t)w->n_exercise);
     w->n_events = 0;
     w->events = NULL;
     w->n_interventions = 0;
@@ -449,7 +453,10 @@ static mh_status day_mode_new(day_mode *d, const mh_scenario *sc, mh_model *mode
     enum { VECTORS = 9 };
     size_t n = (size_t)mh_model_state_count(model);
     *d = (day_mode){.scenario = sc, .model = model, .solver = solver, .last_probe_min = -1.0};
-    d->window = malloc(sizeof *d->window);
+    /* the window and its exercise in one block */
+    d->window = malloc(sizeof *d->window + sizeof *d->window_exercise * (size_t)sc->n_exercise);
+    if (d->window)
+        d->window_exercise = (mh_exercise_plan *)(d->window + 1);
     d->y = malloc(sizeof(double) * n * VECTORS);
     if (!d->window || !d->y) {
         day_mode_free(d);

@@ -18,14 +18,25 @@
  * one solver's point at a single ops table that the solver owns and that
  * outlives them; their clone, empty clone and destroy keep it that way.
  *
+ * Matrices likewise: the library's sparse matrix is six allocations (the
+ * matrix, its ops table, the content, values, row indices, column starts, the
+ * last two 64-bit), and CVODE keeps two of the same pattern, its Newton matrix
+ * and a saved Jacobian cloned from it. Here each is one block, and the clone
+ * points at its original's pattern (the original must outlive it, as CVODE's
+ * saved Jacobian does the solver's matrix): the pattern never changes, so the
+ * zero and copy below move values only where the library's move the structure
+ * too.
+ *
  * Each operation does the same floating-point operations in the same order as
  * the serial vector and sparse matrix of SUNDIALS 6.4 (their documented
  * definitions; linear sums keep the a == b and a == -b forms, which round
  * differently from a*x + b*y), so results are bit-identical to the library's
  * own: the golden run does not move (built with -ffp-contract=off, CMakeLists.txt,
  * so that no multiply-add is fused). Operations CVODE does not call in this
- * driver (constraints, local reductions, fused operations) keep the library's,
- * and so do the matrix cases these do not handle (a missing diagonal).
+ * driver (constraints, local reductions, fused operations) keep the library's;
+ * the matrix cases the library would meet by reallocating (a missing diagonal,
+ * a copy into a smaller matrix) are errors, never met with the driver's one
+ * pattern.
  */
 #include "solver/kernels.h"
 
@@ -270,7 +281,18 @@ N_Vector mh_kernels_vector_new(sunindextype n, N_Vector_Ops ops, SUNContext ctx)
     return new_block(n, 1, ops, ctx);
 }
 
-/* ---- compressed-column matrices ---- */
+/* ---- compressed-column matrices: one block each, one pattern per solver ---- */
+
+/* The matrix, its operations, its sparse content and its values in one
+ * allocation; a matrix made by mh_kernels_matrix_new holds its pattern (row
+ * indices, then column starts) behind its values, and its clones point at that
+ * pattern instead of holding one of their own. */
+typedef struct block_matrix {
+    struct _generic_SUNMatrix matrix;
+    struct _generic_SUNMatrix_Ops ops;
+    struct _SUNMatrixContent_Sparse content;
+    double values[];
+} block_matrix;
 
 typedef struct csc {
     sunindextype columns, capacity;
@@ -287,52 +309,61 @@ static csc view(SUNMatrix a)
                  .value = SM_DATA_S(a)};
 }
 
-/* The library's zero clears the structure too (values, rows, column starts). */
+/* Whether a and b point at one pattern (a matrix and its clone). */
+static int share_pattern(SUNMatrix a, SUNMatrix b)
+{
+    return SM_INDEXVALS_S(a) == SM_INDEXVALS_S(b) && SM_INDEXPTRS_S(a) == SM_INDEXPTRS_S(b);
+}
+
+/* The values only. The library's zero clears the structure too, but the pattern
+ * here is shared with the clones, and it never changes: the driver's Jacobian
+ * writes the same pattern on every call, and nothing reads the matrix between
+ * a zero and that call. */
 static int zero(SUNMatrix a)
 {
     csc m = view(a);
-    for (sunindextype k = 0; k < m.capacity; k++) {
+    for (sunindextype k = 0; k < m.capacity; k++)
         m.value[k] = 0.0;
-        m.row[k] = 0;
-    }
-    for (sunindextype j = 0; j <= m.columns; j++)
-        m.start[j] = 0;
     return 0;
 }
 
-/* b = a, structure and values, when b has room (CVODE's saved Jacobian and its
- * Newton matrix are clones of one matrix, so it always has). */
+/* b = a, structure and values (CVODE's saved Jacobian and its Newton matrix
+ * share one pattern, so only the values move). A block matrix cannot grow as
+ * the library's copy would grow b: a b without room is an error (never met:
+ * they are clones of one matrix). */
 static int copy(SUNMatrix a, SUNMatrix b)
 {
     csc from = view(a), to = view(b);
     sunindextype nnz = from.start[from.columns];
     if (to.capacity < nnz || to.columns != from.columns || SM_SPARSETYPE_S(a) != CSC_MAT ||
         SM_SPARSETYPE_S(b) != CSC_MAT)
-        return SUNMatCopy_Sparse(a, b);
+        return SUNMAT_OPERATION_FAIL;
     zero(b);
-    for (sunindextype k = 0; k < nnz; k++) {
+    for (sunindextype k = 0; k < nnz; k++)
         to.value[k] = from.value[k];
-        to.row[k] = from.row[k];
-    }
+    if (share_pattern(a, b))
+        return 0;
+    for (sunindextype k = 0; k < to.capacity; k++)
+        to.row[k] = k < nnz ? from.row[k] : 0;
     for (sunindextype j = 0; j <= from.columns; j++)
         to.start[j] = from.start[j];
-    to.start[from.columns] = nnz;
     return 0;
 }
 
 /* a = c a + I when every diagonal entry is stored (the driver's pattern always
- * holds the diagonal); otherwise the library inserts the missing ones. */
+ * holds the diagonal). The library would insert a missing one by reallocating,
+ * which a block matrix cannot do: an error (never met). */
 static int scale_add_identity(sunrealtype c, SUNMatrix a)
 {
     csc m = view(a);
     if (SM_SPARSETYPE_S(a) != CSC_MAT || SM_ROWS_S(a) != m.columns)
-        return SUNMatScaleAddI_Sparse(c, a);
+        return SUNMAT_OPERATION_FAIL;
     for (sunindextype j = 0; j < m.columns; j++) {
         int found = 0;
         for (sunindextype k = m.start[j]; k < m.start[j + 1] && !found; k++)
             found = m.row[k] == j;
         if (!found)
-            return SUNMatScaleAddI_Sparse(c, a);
+            return SUNMAT_OPERATION_FAIL;
     }
     for (sunindextype j = 0; j < m.columns; j++)
         for (sunindextype k = m.start[j]; k < m.start[j + 1]; k++)
@@ -340,21 +371,61 @@ static int scale_add_identity(sunrealtype c, SUNMatrix a)
     return 0;
 }
 
-/* The library's clone builds a matrix with the library's operations (CVODE's
- * saved Jacobian is one): hand these on. */
-static SUNMatrix clone(SUNMatrix a)
+static void destroy_matrix(SUNMatrix a) { free(a); }
+
+static SUNMatrix clone(SUNMatrix a);
+
+/* A block of columns x columns with room for nnz values, all zero as the
+ * library's are; pattern_bytes more behind the values for a pattern of its own.
+ * Its operations are the library's sparse ones with these in place. */
+static block_matrix *new_block_matrix(const struct _generic_SUNMatrix_Ops *library,
+                                      sunindextype columns, sunindextype nnz,
+                                      size_t pattern_bytes, SUNContext ctx)
 {
-    SUNMatrix b = SUNMatClone_Sparse(a);
-    if (b)
-        mh_kernels_install_matrix(b);
+    block_matrix *b = calloc(1, sizeof *b + sizeof(double) * (size_t)nnz + pattern_bytes);
+    if (!b)
+        return NULL;
+    b->ops = *library;
+    b->ops.clone = clone;
+    b->ops.destroy = destroy_matrix;
+    b->ops.zero = zero;
+    b->ops.copy = copy;
+    b->ops.scaleaddi = scale_add_identity;
+    b->ops.scaleadd = NULL; /* CVODE does not add matrices; the library's would reallocate */
+    b->matrix = (struct _generic_SUNMatrix){.content = &b->content, .ops = &b->ops, .sunctx = ctx};
+    b->content = (struct _SUNMatrixContent_Sparse){.M = columns, .N = columns, .NNZ = nnz,
+                                                   .NP = columns, .data = b->values,
+                                                   .sparsetype = CSC_MAT};
+    b->content.rowvals = &b->content.indexvals;
+    b->content.colptrs = &b->content.indexptrs;
     return b;
 }
 
-void mh_kernels_install_matrix(SUNMatrix a)
+/* A clone (CVODE's saved Jacobian is one): values of its own, the pattern of a. */
+static SUNMatrix clone(SUNMatrix a)
 {
-    SUNMatrix_Ops o = a->ops;
-    o->clone = clone;
-    o->zero = zero;
-    o->copy = copy;
-    o->scaleaddi = scale_add_identity;
+    block_matrix *b = new_block_matrix(a->ops, SM_COLUMNS_S(a), SM_NNZ_S(a), 0, a->sunctx);
+    if (!b)
+        return NULL;
+    b->content.indexvals = SM_INDEXVALS_S(a);
+    b->content.indexptrs = SM_INDEXPTRS_S(a);
+    return &b->matrix;
+}
+
+SUNMatrix mh_kernels_matrix_new(sunindextype columns, sunindextype nnz, SUNContext ctx)
+{
+    /* the library's sparse operations (identification, product, space) first,
+     * copied from a small matrix of its own */
+    SUNMatrix library = SUNSparseMatrix(1, 1, 1, CSC_MAT, ctx);
+    if (!library)
+        return NULL;
+    struct _generic_SUNMatrix_Ops ops = *library->ops;
+    SUNMatDestroy(library);
+    block_matrix *b = new_block_matrix(&ops, columns, nnz,
+                                       sizeof(sunindextype) * (size_t)(nnz + columns + 1), ctx);
+    if (!b)
+        return NULL;
+    b->content.indexvals = (sunindextype *)(b->values + nnz);
+    b->content.indexptrs = b->content.indexvals + nnz;
+    return &b->matrix;
 }

@@ -18,7 +18,11 @@ int mh_kernels_vector_ops(N_Vector_Ops ops, SUNContext ctx);
  * mh_kernels_vector_ops; N_VDestroy frees it, and N_VClone makes more like it. */
 N_Vector mh_kernels_vector_new(sunindextype n, N_Vector_Ops ops, SUNContext ctx);
 
-/* Replace a compressed-column matrix's zero, copy and c A + I; clones inherit them. */
-void mh_kernels_install_matrix(SUNMatrix a);
+/* A compressed-column matrix of columns x columns with room for nnz nonzeros,
+ * all zero, one block with its pattern, on compiled zero, copy and c A + I.
+ * Its clones (SUNMatClone) are one block each that share its pattern: they
+ * must be destroyed before it. The pattern is the caller's to write, and no
+ * operation changes it (zero clears the values only). NULL when out of memory. */
+SUNMatrix mh_kernels_matrix_new(sunindextype columns, sunindextype nnz, SUNContext ctx);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * test_solver.c - sampling, events, the report of a solver failure, and the
- * solver's vectors (one block each on one shared operations table).
+ * solver's vectors (one block each on one shared operations table) and
+ * matrices (one block each, a clone sharing its original's pattern).
  */
 #include <math.h>
 #include <setjmp.h>
@@ -13,6 +14,7 @@
 #include <cmocka.h>
 #include <nvector/nvector_serial.h>
 #include <sundials/sundials_context.h>
+#include <sunmatrix/sunmatrix_sparse.h>
 
 #include "model/model.h"
 #include "solver/kernels.h"
@@ -146,12 +148,60 @@ static void vectors_share_one_operations_table(void **state)
     SUNContext_Free(&ctx);
 }
 
+/* A clone (CVODE's saved Jacobian) points at its original's pattern, and no
+ * operation touches that pattern: zero clears values only, copies between the
+ * two move values, c A + I keeps the structure; the library still takes them
+ * for sparse matrices (KLU accepts no other). Destroying the clone, then the
+ * original, frees each block once (the sanitizer build would catch a double
+ * free or a leak). */
+static void matrices_share_one_pattern(void **state)
+{
+    (void)state;
+    SUNContext ctx;
+    assert_int_equal(SUNContext_Create(NULL, &ctx), 0);
+    /* [[2, 0], [5, 3]] by columns: rows {0, 1} then {1} */
+    SUNMatrix a = mh_kernels_matrix_new(2, 3, ctx);
+    assert_non_null(a);
+    assert_int_equal(SUNMatGetID(a), SUNMATRIX_SPARSE);
+    sunindextype *start = SUNSparseMatrix_IndexPointers(a), *row = SUNSparseMatrix_IndexValues(a);
+    double *value = SUNSparseMatrix_Data(a);
+    for (int k = 0; k < 3; k++)
+        assert_float_equal(value[k], 0.0, 0.0);
+    start[0] = 0, start[1] = 2, start[2] = 3;
+    row[0] = 0, row[1] = 1, row[2] = 1;
+    value[0] = 2.0, value[1] = 5.0, value[2] = 3.0;
+
+    SUNMatrix saved = SUNMatClone(a);
+    assert_non_null(saved);
+    assert_ptr_equal(SUNSparseMatrix_IndexPointers(saved), start);
+    assert_ptr_equal(SUNSparseMatrix_IndexValues(saved), row);
+    assert_ptr_not_equal(SUNSparseMatrix_Data(saved), value);
+    assert_int_equal(SUNMatCopy(a, saved), 0);
+    assert_int_equal(SUNMatZero(a), 0);
+    assert_int_equal((int)start[1], 2);
+    assert_int_equal((int)row[1], 1);
+    assert_float_equal(value[1], 0.0, 0.0);
+    assert_int_equal(SUNMatCopy(saved, a), 0);
+    assert_int_equal(SUNMatScaleAddI(-0.5, a), 0); /* I - 0.5 A: [[0, 0], [-2.5, -0.5]] */
+    assert_float_equal(value[0], 0.0, 1e-15);
+    assert_float_equal(value[1], -2.5, 1e-15);
+    assert_float_equal(value[2], -0.5, 1e-15);
+    assert_float_equal(SUNSparseMatrix_Data(saved)[1], 5.0, 0.0);
+    assert_int_equal((int)start[2], 3);
+
+    SUNMatDestroy(saved);
+    assert_int_equal((int)row[2], 1); /* the original keeps its pattern */
+    SUNMatDestroy(a);
+    SUNContext_Free(&ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(samples_fall_on_the_grid_and_the_end),
         cmocka_unit_test(failure_names_time_and_state),
         cmocka_unit_test(vectors_share_one_operations_table),
+        cmocka_unit_test(matrices_share_one_pattern),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
