@@ -268,7 +268,13 @@ static mh_status write_subjects(const char *path, const mh_experiment_run *run, 
     fprintf(f.fp, "arm,subject");
     for (int k = 0; k < e->n_factors; k++)
         fprintf(f.fp, ",%s", e->factors[k].name);
-    const mh_population_spec *drawn = e->arms[0].population; /* every arm's draws are alike */
+    /* every arm draws the same covariates, but a level may add a drawn liver fat */
+    const mh_population_spec *drawn = e->arms[0].population;
+    for (int a = 0; a < e->n_arms; a++)
+        if (e->arms[a].population->draw_liver_fat) {
+            drawn = e->arms[a].population;
+            break;
+        }
     mh_population_write_drawn_names(f.fp, drawn);
     for (int k = 0; k < e->n_endpoints; k++)
         fprintf(f.fp, ",%s_start,%s_end", mh_var_at(e->endpoints[k])->name,

@@ -89,6 +89,7 @@ void mh_population_draw(const mh_population_spec *spec, long id, mh_population_s
     memset(subject, 0, sizeof *subject);
     mh_random r = mh_random_stream(spec->seed, id);
     subject->id = id;
+    subject->liver_fat_pct = NAN; /* drawn for people only, and only where the spec asks */
     if (spec->mouse) {
         subject->weight_g = truncated(&r, &spec->weight_g);
         subject->age_weeks = truncated(&r, &spec->age_weeks);
@@ -106,6 +107,9 @@ void mh_population_draw(const mh_population_spec *spec, long id, mh_population_s
     subject->pnpla3_risk_alleles = risk_alleles(&r, spec->pnpla3_risk_allele_frequency);
     subject->tm6sf2_risk_alleles = risk_alleles(&r, spec->tm6sf2_risk_allele_frequency);
     draw_parameters(spec, &r, subject);
+    /* last, so a population without it draws exactly what it drew before */
+    if (spec->draw_liver_fat)
+        subject->liver_fat_pct = truncated(&r, &spec->liver_fat_pct);
     subject->status = MH_OK;
 }
 
@@ -115,12 +119,16 @@ void mh_population_write_drawn_names(FILE *fp, const mh_population_spec *spec)
                       : ",sex,age_y,height_cm,weight_kg,physical_activity_level,"
                         "pnpla3_risk_alleles,tm6sf2_risk_alleles",
           fp);
+    if (spec->draw_liver_fat)
+        fputs(",liver_fat_pct", fp);
 }
 
 void mh_population_write_drawn_units(FILE *fp, const mh_population_spec *spec)
 {
     fputs(spec->mouse ? ",g (at the start),weeks (at the start)" : ",,years,cm,kg (at the start),1,1,1",
           fp);
+    if (spec->draw_liver_fat)
+        fputs(",% (at the start; held habitual)", fp);
 }
 
 void mh_population_write_drawn(FILE *fp, const mh_population_spec *spec,
@@ -132,6 +140,10 @@ void mh_population_write_drawn(FILE *fp, const mh_population_spec *spec,
         fprintf(fp, ",%s,%.10g,%.10g,%.10g,%.10g,%d,%d", s->female ? "female" : "male", s->age_y,
                 s->height_cm, s->weight_kg, s->physical_activity_level, s->pnpla3_risk_alleles,
                 s->tm6sf2_risk_alleles);
+    if (spec->draw_liver_fat && !isnan(s->liver_fat_pct))
+        fprintf(fp, ",%.10g", s->liver_fat_pct);
+    else if (spec->draw_liver_fat)
+        fputc(',', fp);
 }
 
 /* What every subject's run reads: the endpoints only, sampled at the start and the end
@@ -158,17 +170,21 @@ static char *subject_scenario_text(const mh_population_spec *spec, const mh_popu
 {
     static const char *const pnpla3[] = {"CC", "CG", "GG"};
     static const char *const tm6sf2[] = {"CC", "CT", "TT"};
-    char subject[512];
+    char subject[512], liver[96] = "";
+    /* a drawn liver fat is the subject's habitual one, held as a scenario subject's is */
+    if (!isnan(s->liver_fat_pct))
+        snprintf(liver, sizeof liver, ", liver_fat_pct: %.17g, liver_fat_habitual: true",
+                 s->liver_fat_pct);
     if (spec->mouse)
         snprintf(subject, sizeof subject,
                  "{subject: {weight_g: %.17g, age_weeks: %.17g}, ", s->weight_g, s->age_weeks);
     else
         snprintf(subject, sizeof subject,
-             "{subject: {sex: %s, age_y: %.17g, height_cm: %.17g, weight_kg: %.17g, "
-             "physical_activity_level: %.17g, genotype: {PNPLA3: %s, TM6SF2: %s}}, ",
-             s->female ? "female" : "male", s->age_y, s->height_cm, s->weight_kg,
-             s->physical_activity_level, pnpla3[s->pnpla3_risk_alleles],
-             tm6sf2[s->tm6sf2_risk_alleles]);
+                 "{subject: {sex: %s, age_y: %.17g, height_cm: %.17g, weight_kg: %.17g, "
+                 "physical_activity_level: %.17g, genotype: {PNPLA3: %s, TM6SF2: %s}%s}, ",
+                 s->female ? "female" : "male", s->age_y, s->height_cm, s->weight_kg,
+                 s->physical_activity_level, pnpla3[s->pnpla3_risk_alleles],
+                 tm6sf2[s->tm6sf2_risk_alleles], liver);
     const char *rest = spec->protocol_flow + 1; /* after the protocol's opening brace */
     size_t head = strlen(subject), tail = strlen(rest);
     char *text = malloc(head + tail + 1);

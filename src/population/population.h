@@ -22,6 +22,7 @@ typedef struct mh_population_subject {
     int female;
     double age_y, height_cm, weight_kg, physical_activity_level;
     double weight_g, age_weeks; /* a mouse's draws (its other covariates stay 0) */
+    double liver_fat_pct;       /* the habitual liver fat drawn (NAN when not drawn) */
     int pnpla3_risk_alleles, tm6sf2_risk_alleles;
     double varied[MH_POPULATION_MAX_VARIABLE];    /* drawn parameter values */
     double start[MH_POPULATION_MAX_ENDPOINTS];     /* the endpoints at the start of the run */
@@ -32,7 +33,8 @@ typedef struct mh_population_subject {
 
 /* CSV columns of what was drawn for each subject, each written after a comma: the
  * names, their units (the second header line), a subject's values. A mouse's
- * weight and age, or a person's covariates and genotypes. */
+ * weight and age, or a person's covariates and genotypes, and his habitual liver
+ * fat where the spec draws it (empty for a subject drawn without). */
 void mh_population_write_drawn_names(FILE *fp, const mh_population_spec *spec);
 void mh_population_write_drawn_units(FILE *fp, const mh_population_spec *spec);
 void mh_population_write_drawn(FILE *fp, const mh_population_spec *spec,

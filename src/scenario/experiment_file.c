@@ -44,7 +44,7 @@ typedef struct reading {
     mh_yaml *y;
     mh_experiment_spec *e;
     mh_population_spec base; /* the population every arm starts from */
-    struct fy_node *protocol, *duration, *species;
+    struct fy_node *protocol, *duration, *species, *population;
     struct fy_node *level_node[MH_EXPERIMENT_MAX_FACTORS][MH_EXPERIMENT_MAX_LEVELS];
     long default_group_size;
     long group_size[MH_EXPERIMENT_MAX_ARMS];
@@ -452,6 +452,22 @@ static mh_status merge_levels(reading *r, const mh_experiment_arm *arm, mh_popul
     return st;
 }
 
+/* Where the arm's drawn liver fat was asked for, for errors: the level that draws
+ * it, else the experiment's population (a file's path, or its inline draws). */
+static struct fy_node *liver_fat_source(const reading *r, const mh_experiment_arm *arm)
+{
+    for (int f = 0; f < r->e->n_factors; f++) {
+        struct fy_node *draws = mh_yaml_get(r->level_node[f][arm->level[f]], "population");
+        struct fy_node *at = mh_yaml_get(mh_yaml_get(draws, "subjects"), "liver_fat_pct");
+        if (at)
+            return at;
+    }
+    struct fy_node *at = r->population && fy_node_get_type(r->population) == FYNT_MAPPING
+                             ? mh_yaml_get(mh_yaml_get(r->population, "subjects"), "liver_fat_pct")
+                             : NULL;
+    return at ? at : r->population ? r->population : mh_yaml_root(r->y);
+}
+
 /* Merge the arm's levels into the protocol, check the result as a scenario
  * and keep it, with the arm's population, as the arm's population spec. */
 static mh_status build_arm(reading *r, int index)
@@ -480,6 +496,11 @@ static mh_status build_arm(reading *r, int index)
         st = mh_scenario_read_node(y, scenario, &check);
     if (st == MH_OK)
         p->mouse = check->species == MH_SPECIES_MOUSE;
+    name_arm(e, arm);
+    const char *problem = st == MH_OK ? mh_population_protocol_problem(p, check) : NULL;
+    if (problem)
+        st = mh_yaml_fail(y, liver_fat_source(r, arm), MH_ERR_INVALID, "%s (arm '%s')", problem,
+                          arm->name);
     mh_scenario_free(check);
     if (st == MH_OK) {
         p->protocol_flow =
@@ -490,7 +511,6 @@ static mh_status build_arm(reading *r, int index)
     free_nodes(levels, scenario);
     if (st != MH_OK)
         return st;
-    name_arm(e, arm);
     snprintf(p->name, sizeof p->name, "%.127s", arm->name);
     p->size = r->group_size[index];
     p->seed = arm_seed(e, arm);
@@ -591,6 +611,7 @@ static mh_status read_document(reading *r, struct fy_node *root)
     static const char *const outcomes[] = {"end", "change"};
     if (st == MH_OK && v[OUTCOME] && (st = mh_yaml_choice(y, v[OUTCOME], "outcome", outcomes, 2, &choice)) == MH_OK)
         e->outcome = choice ? MH_OUTCOME_CHANGE : MH_OUTCOME_END;
+    r->population = v[POPULATION];
     if (st == MH_OK && v[POPULATION])
         st = read_population(r, v[POPULATION]);
     if (st == MH_OK && (st = mh_yaml_duration(y, v[DURATION], "duration", &e->duration_min)) == MH_OK &&

@@ -336,6 +336,14 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_insilico_mr_
         return mh_yaml_fail(y, mh_yaml_get(v[COHORT], "endpoints"), MH_ERR_INVALID,
                             "endpoints: an in-silico MR cohort studies at most %d",
                             MH_INSILICO_MAX_TRAITS);
+    /* the hold fits each subject's liver oxidation trait to his drawn liver fat, after
+     * his alleles have acted: an instrument could never move it */
+    if (st == MH_OK && s->cohort->draw_liver_fat)
+        return mh_yaml_fail(y, mh_yaml_get(mh_yaml_get(v[COHORT], "subjects"), "liver_fat_pct"),
+                            MH_ERR_INVALID,
+                            "subjects: a drawn liver_fat_pct is held whatever a subject's "
+                            "alleles do, so no instrument could move liver fat; an MR cohort "
+                            "lets liver fat follow the genotype (leave it out)");
     if (st == MH_OK && s->cohort->size < 20)
         return mh_yaml_fail(y, mh_yaml_get(v[COHORT], "size"), MH_ERR_INVALID,
                             "size: two halves of an MR cohort need at least 20 subjects, found %ld",

@@ -10,6 +10,8 @@
  *     bmi: {mean: 27, sd: 4.5, min: 18, max: 45}
  *     height_cm: {male: {mean: 176, sd: 7}, female: {mean: 163, sd: 6.5}}
  *     physical_activity_level: {mean: 1.6, sd: 0.12, min: 1.3, max: 2.2}
+ *     liver_fat_pct: {mean: 17, sd: 7, min: 5.56, max: 40}  # optional: each subject's
+ *                                  # habitual liver fat, held on the protocol's diet
  *     weight_g: {mean: 28, sd: 1.5}  # mice only (scenario species: mouse; the
  *     age_weeks: {mean: 16, sd: 1}   # housing's activity level is the mouse default)
  *   genotypes: {pnpla3_risk_allele_frequency: 0.23, tm6sf2_risk_allele_frequency: 0.07}
@@ -18,7 +20,9 @@
  *   scenario: {duration: 1 year, diet: {...}, ...}   # everything but `subject`
  *   endpoints: [liver_fat_pct, weight_kg, muscle_mass_kg]
  *
- * Every key but size, scenario and endpoints has a default (below).
+ * Every key but size, scenario and endpoints has a default (below), except that
+ * a drawn liver fat has none: without `liver_fat_pct` each subject's liver fat
+ * starts as a scenario subject's without it does (and is not held).
  */
 #include "scenario/population_file.h"
 
@@ -35,14 +39,20 @@
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-/* Read {mean, sd, min, max} into c, keeping c's defaults for absent keys. */
+/* Read {mean, sd, min, max} into c, keeping c's defaults for absent keys (a
+ * default of NAN: the key must be given). */
 static mh_status read_covariate(mh_yaml *y, struct fy_node *node, const char *what, double lower,
                                 double upper, const char *unit, mh_covariate *c)
 {
     enum { MEAN, SD, MIN, MAX, N };
     static const char *const keys[N] = {"mean", "sd", "min", "max"};
+    const double defaults[N] = {c->mean, c->sd, c->min, c->max};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, what, keys, N, v, k);
+    for (int i = 0; i < N && st == MH_OK; i++)
+        if (!v[i] && isnan(defaults[i]))
+            st = mh_yaml_fail(y, node, MH_ERR_INVALID, "%s: expected '%s' (it has no default)",
+                              what, keys[i]);
     if (st == MH_OK && v[MEAN])
         st = mh_yaml_number(y, v[MEAN], "mean", lower, upper, unit, &c->mean);
     if (st == MH_OK && v[SD])
@@ -60,9 +70,10 @@ static mh_status read_covariate(mh_yaml *y, struct fy_node *node, const char *wh
 
 static mh_status read_subjects(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
 {
-    enum { MALE, AGE, BMI, HEIGHT, PAL, WEIGHT_G, AGE_WEEKS, N };
-    static const char *const keys[N] = {"male_share", "age_y", "bmi", "height_cm",
-                                        "physical_activity_level", "weight_g", "age_weeks"};
+    enum { MALE, AGE, BMI, HEIGHT, PAL, LIVER_FAT, WEIGHT_G, AGE_WEEKS, N };
+    static const char *const keys[N] = {
+        "male_share",    "age_y",    "bmi",      "height_cm", "physical_activity_level",
+        "liver_fat_pct", "weight_g", "age_weeks"};
     struct fy_node *v[N], *k[N];
     mh_status st = mh_yaml_map(y, node, "subjects", keys, N, v, k);
     /* a mouse is drawn by weight and age only; a person never by them */
@@ -91,6 +102,12 @@ static mh_status read_subjects(mh_yaml *y, struct fy_node *node, mh_population_s
     if (st == MH_OK && v[PAL])
         st = read_covariate(y, v[PAL], "physical_activity_level", 1.2, 2.5, "",
                             &p->physical_activity_level);
+    /* A habitual liver fat has no population default: its mean and SD are the
+     * cohort's own (the bounds default to the scenario reader's, 0 to 60 %). */
+    if (st == MH_OK && v[LIVER_FAT]) {
+        st = read_covariate(y, v[LIVER_FAT], "liver_fat_pct", 0, 60, "%", &p->liver_fat_pct);
+        p->draw_liver_fat = st == MH_OK;
+    }
     if (st == MH_OK && v[HEIGHT]) {
         static const char *const sexes[2] = {"male", "female"};
         struct fy_node *hv[2], *hk[2];
@@ -312,8 +329,10 @@ static mh_status read_variability(mh_yaml *y, struct fy_node *node, mh_populatio
     return st;
 }
 
-/* The shared protocol: a valid scenario without `subject`, kept as flow YAML. */
-static mh_status read_protocol(mh_yaml *y, struct fy_node *node, mh_population_spec *p)
+/* The shared protocol: a valid scenario without `subject`, kept as flow YAML, and
+ * read into *check for the draws to be checked against (caller frees). */
+static mh_status read_protocol(mh_yaml *y, struct fy_node *node, mh_population_spec *p,
+                               mh_scenario **check)
 {
     mh_status st = mh_yaml_expect_mapping(y, node, "scenario");
     if (st != MH_OK)
@@ -323,12 +342,10 @@ static mh_status read_protocol(mh_yaml *y, struct fy_node *node, mh_population_s
         return mh_yaml_fail(y, subject, MH_ERR_INVALID,
                             "scenario: a population draws its subjects; describe them under "
                             "'subjects' instead of 'subject'");
-    mh_scenario *check = NULL;
-    if ((st = mh_scenario_read_node(y, node, &check)) != MH_OK)
+    if ((st = mh_scenario_read_node(y, node, check)) != MH_OK)
         return st;
-    p->duration_min = mh_scenario_duration_min(check);
-    p->mouse = check->species == MH_SPECIES_MOUSE;
-    mh_scenario_free(check);
+    p->duration_min = mh_scenario_duration_min(*check);
+    p->mouse = (*check)->species == MH_SPECIES_MOUSE;
     p->protocol_flow = fy_emit_node_to_string(node, FYECF_MODE_FLOW_ONELINE | FYECF_WIDTH_INF);
     if (!p->protocol_flow || p->protocol_flow[0] != '{')
         return mh_error_raise(y->err, MH_ERR_NOMEM, "%s: could not restate the scenario", y->file);
@@ -360,13 +377,29 @@ static mh_status read_document(mh_yaml *y, struct fy_node *root, mh_population_s
     if (st == MH_OK && v[SEED])
         st = mh_yaml_uint(y, v[SEED], "seed", &p->seed);
     /* the protocol first: its species says how subjects are drawn and endpoints named */
+    mh_scenario *protocol = NULL;
     if (st == MH_OK)
-        st = read_protocol(y, v[SCENARIO], p);
+        st = read_protocol(y, v[SCENARIO], p, &protocol);
     if (st == MH_OK)
         st = mh_population_read_draws(y, v[SUBJECTS], v[GENOTYPES], v[VARIABILITY], p);
+    const char *problem = st == MH_OK ? mh_population_protocol_problem(p, protocol) : NULL;
+    if (problem)
+        st = mh_yaml_fail(y, mh_yaml_get(v[SUBJECTS], "liver_fat_pct"), MH_ERR_INVALID, "%s",
+                          problem);
+    mh_scenario_free(protocol);
     if (st == MH_OK)
         st = mh_population_read_endpoints(y, v[ENDPOINTS], p);
     return st;
+}
+
+const char *mh_population_protocol_problem(const mh_population_spec *p, const mh_scenario *protocol)
+{
+    /* as the scenario reader's rule for liver_fat_habitual */
+    if (p->draw_liver_fat &&
+        !(protocol->n_daily_meals > 0 && protocol->diet_energy_kcal_per_day > 0.0))
+        return "subjects: a drawn liver_fat_pct is each subject's habitual liver fat, held on "
+               "the protocol's diet, and the protocol has no diet with daily meals";
+    return NULL;
 }
 
 mh_status mh_population_read_draws(mh_yaml *y, struct fy_node *subjects, struct fy_node *genotypes,
@@ -411,6 +444,9 @@ void mh_population_spec_defaults(mh_population_spec *p)
      * only at the scenario reader's bounds, so any mean within them may be given */
     p->weight_g = (mh_covariate){28, 1.5, 15, 70};
     p->age_weeks = (mh_covariate){16, 1, 6, 130};
+    /* A habitual liver fat is a cohort's own (biopsied NAFLD and a general population
+     * differ several-fold): mean and SD must be given; bounds as the scenario reader's */
+    p->liver_fat_pct = (mh_covariate){NAN, NAN, 0, 60};
     p->cv_scale = 1.0;
 }
 

@@ -46,6 +46,11 @@ typedef struct mh_population_spec {
      * (sex, BMI, height and the human genotypes are not drawn). */
     int mouse;
     mh_covariate weight_g, age_weeks;
+    /* A person's habitual liver fat (%, MRS/PDFF scale), drawn only when the file gives
+     * `liver_fat_pct` (draw_liver_fat): each subject starts at his own value and holds it
+     * on the protocol's diet (the scenario's liver_fat_habitual). */
+    int draw_liver_fat;
+    mh_covariate liver_fat_pct;
     double pnpla3_risk_allele_frequency, tm6sf2_risk_allele_frequency;
     double cv_scale;           /* multiplies each varied parameter's population CV */
     int n_varied;
@@ -97,5 +102,10 @@ int mh_population_correlations(const mh_population_spec *spec,
 /* and its `endpoints` list. */
 mh_status mh_population_read_endpoints(struct mh_yaml *y, struct fy_node *node,
                                        mh_population_spec *spec);
+/* Why subjects drawn by spec cannot live through `protocol` (a protocol read as a
+ * scenario without subject), or NULL when they can: a drawn liver fat is held on
+ * the habitual diet, which needs daily meals. */
+const char *mh_population_protocol_problem(const mh_population_spec *spec,
+                                           const mh_scenario *protocol);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * test_population.c - virtual populations: the file's located errors, draws
  * fixed by (seed, subject id), covariates inside their bounds, genotype
- * frequencies, and results that do not depend on the thread count.
+ * frequencies, and results that do not depend on the thread count; a drawn
+ * habitual liver fat (read, located errors, drawn last, held by the subject).
  */
 #include <math.h>
 #include <setjmp.h>
@@ -208,6 +209,139 @@ static void thread_count_does_not_change_results(void **state)
     mh_population_spec_free(p);
 }
 
+/* ---- a drawn habitual liver fat ------------------------------------------------ */
+
+static const char *const HELD =
+    "size: 4\n"
+    "seed: 11\n"
+    "genotypes: {pnpla3_risk_allele_frequency: 0.4}\n"
+    "variability: {parameters: [liver_fat.f_ox]}\n"
+    "subjects:\n"
+    "  liver_fat_pct: {mean: 14.35, sd: 6.15, min: 5.56, max: 31.7}\n"
+    "scenario: {duration: 2 days, diet: {pattern: western, meals: ['08:00', '13:00', '19:00']}}\n"
+    "endpoints: [liver_fat_pct, liver_oxidation_trait]\n";
+
+static void reads_a_drawn_liver_fat(void **state)
+{
+    (void)state;
+    mh_error err = {0};
+    mh_population_spec *p = parse(HELD, &err);
+    assert_non_null(p);
+    assert_int_equal(p->draw_liver_fat, 1);
+    assert_true(fabs(p->liver_fat_pct.mean - 14.35) < 1e-12);
+    assert_true(fabs(p->liver_fat_pct.sd - 6.15) < 1e-12);
+    assert_true(fabs(p->liver_fat_pct.min - 5.56) < 1e-12);
+    assert_true(fabs(p->liver_fat_pct.max - 31.7) < 1e-12);
+    mh_population_spec_free(p);
+    /* without the key nothing is drawn */
+    p = parse(ONE_DAY, &err);
+    assert_non_null(p);
+    assert_int_equal(p->draw_liver_fat, 0);
+    mh_population_spec_free(p);
+}
+
+/* Each malformed liver fat fails at its line and column. */
+static void malformed_liver_fat_gets_located_errors(void **state)
+{
+    (void)state;
+    static const char *const diet =
+        "scenario: {duration: 1 day, diet: {pattern: western, meals: ['08:00', '19:00']}}\n"
+        "endpoints: [liver_fat_pct]\n";
+    static const char *const fasting = "scenario: {duration: 1 day}\nendpoints: [liver_fat_pct]\n";
+    static const char *const mice =
+        "scenario: {species: mouse, duration: 1 day}\nendpoints: [liver_fat_pct]\n";
+    static const struct {
+        const char *subjects, *protocol, *where, *what;
+    } cases[] = {
+        {"subjects: {liver_fat_pct: {sd: 5}}\n", diet, "pop.yaml:2:28", "expected 'mean'"},
+        {"subjects: {liver_fat_pct: {mean: 15}}\n", diet, "pop.yaml:2:28", "expected 'sd'"},
+        {"subjects: {liver_fat_pct: {mean: 15, sd: 5, max: 75}}\n", diet, "pop.yaml:2:50",
+         "0 to 60"},
+        {"subjects: {liver_fat_pct: {mean: -2, sd: 5}}\n", diet, "pop.yaml:2:34", "0 to 60"},
+        {"subjects: {liver_fat_pct: {mean: 15, sd: 5, min: 20}}\n", diet, "pop.yaml:2:28",
+         "min <= mean <= max"},
+        {"subjects: {liver_fat_pct: {mean: 15, sdev: 5}}\n", diet, "pop.yaml:2:38",
+         "unknown key 'sdev'"},
+        {"subjects: {liver_fat_pct: 15}\n", diet, "pop.yaml:2:27", "mapping"},
+        {"subjects: {liver_fat_pct: {mean: 15, sd: 5}}\n", fasting, "pop.yaml:2:28", "daily meals"},
+        {"subjects: {liver_fat_pct: {mean: 15, sd: 5}}\n", mice, "pop.yaml:2:12",
+         "not drawn for mice"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, "size: 4\n%s%s", cases[i].subjects, cases[i].protocol);
+        mh_error err = {0};
+        mh_population_spec *p = parse(text, &err);
+        if (p || !strstr(err.message, cases[i].where) || !strstr(err.message, cases[i].what))
+            fail_msg("case %zu: got '%s'", i, err.message);
+    }
+}
+
+/* The liver fat is drawn last from the subject's stream: within its bounds, near
+ * its mean, and every other draw as without it. */
+static void liver_fat_is_drawn_last(void **state)
+{
+    (void)state;
+    mh_population_spec *held = parse(HELD, NULL), *plain = parse(HELD, NULL);
+    assert_non_null(held);
+    assert_non_null(plain);
+    plain->draw_liver_fat = 0;
+    enum { N = 2000 };
+    double sum = 0;
+    for (long id = 0; id < N; id++) {
+        mh_population_subject a, b;
+        mh_population_draw(held, id, &a);
+        mh_population_draw(plain, id, &b);
+        assert_true(a.liver_fat_pct >= 5.56 && a.liver_fat_pct <= 31.7);
+        assert_true(isnan(b.liver_fat_pct));
+        sum += a.liver_fat_pct;
+        b.liver_fat_pct = a.liver_fat_pct;
+        assert_memory_equal(&a, &b, sizeof a);
+    }
+    /* truncation at 5.56 (1.4 SD below) lifts the mean a little */
+    assert_true(sum / N > 14.35 && sum / N < 15.5);
+    mh_population_spec_free(held);
+    mh_population_spec_free(plain);
+}
+
+/* The drawn value is where the subject starts and what his liver holds: his liver
+ * oxidation trait is fitted to it (not the reference 1). */
+static void drawn_liver_fat_reaches_the_subject(void **state)
+{
+    (void)state;
+    mh_population_spec *p = parse(HELD, NULL);
+    assert_non_null(p);
+    mh_population_subject s;
+    mh_population_draw(p, 2, &s);
+    mh_error err = {0};
+    if (mh_population_simulate(p, &s, NULL, 0, &err) != MH_OK)
+        fail_msg("%s", err.message);
+    assert_true(fabs(s.start[0] - s.liver_fat_pct) < 1e-9);
+    assert_true(fabs(s.endpoints[0] - s.liver_fat_pct) < 0.05 * s.liver_fat_pct);
+    assert_true(fabs(s.endpoints[1] - 1.0) > 1e-3);
+    mh_population_spec_free(p);
+}
+
+static void held_liver_fat_does_not_depend_on_threads(void **state)
+{
+    (void)state;
+    mh_population_spec *p = parse(HELD, NULL);
+    assert_non_null(p);
+    p->resolution = MH_RESOLUTION_DAY;
+    mh_population_subject one[4], two[4], part[2];
+    assert_int_equal(mh_population_run(p, 0, 4, 1, one, NULL, NULL, NULL), MH_OK);
+    assert_int_equal(mh_population_run(p, 0, 4, 2, two, NULL, NULL, NULL), MH_OK);
+    assert_int_equal(mh_population_run(p, 2, 2, 1, part, NULL, NULL, NULL), MH_OK);
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(one[i].status, MH_OK);
+        assert_true(fabs(one[i].start[0] - one[i].liver_fat_pct) < 1e-9);
+        assert_memory_equal(&one[i], &two[i], sizeof one[i]);
+    }
+    assert_memory_equal(&part[0], &one[2], sizeof part[0]);
+    assert_memory_equal(&part[1], &one[3], sizeof part[1]);
+    mh_population_spec_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +351,11 @@ int main(void)
         cmocka_unit_test(draws_follow_the_distributions),
         cmocka_unit_test(correlated_parameters_draw_together),
         cmocka_unit_test(thread_count_does_not_change_results),
+        cmocka_unit_test(reads_a_drawn_liver_fat),
+        cmocka_unit_test(malformed_liver_fat_gets_located_errors),
+        cmocka_unit_test(liver_fat_is_drawn_last),
+        cmocka_unit_test(drawn_liver_fat_reaches_the_subject),
+        cmocka_unit_test(held_liver_fat_does_not_depend_on_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
